@@ -1,0 +1,38 @@
+/*
+ * The IaC Forge portal backend (new backend system).
+ *
+ * Embedded default: one process, SQLite in ./data (see app-config.yaml),
+ * templates and catalog entities from this repository, guest sign-in.
+ * Production: app-config.production.yaml (PostgreSQL, GitHub).
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for the embedded default
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permissions (allow-all; replace with your policy in production)
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// scaffolder with the built-in actions, plus GitHub publishing
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+
+// signals: live updates in the browser (scaffolder task progress)
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.start();

@@ -1,0 +1,84 @@
+/*
+ * The portal end to end: the real backend serving the built frontend on a
+ * free loopback port, SQLite in a fresh folder, Debian's Chromium.
+ */
+import { openBrowser, BrowserSession } from './lib/browser';
+import {
+  ensureFrontendBuilt,
+  Portal,
+  startPortal,
+  waitForEntity,
+} from './lib/portal';
+
+jest.setTimeout(10 * 60_000);
+
+describe('IaC Forge portal', () => {
+  let portal: Portal | undefined;
+  let session: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    ensureFrontendBuilt();
+    portal = await startPortal();
+    session = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await portal?.stop();
+  });
+
+  /** Runs a UI step; on failure saves a screenshot named after the step. */
+  async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      await session?.screenshot(`FAILED-${name}`).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function signIn() {
+    const page = session!.page;
+    await page.goto(portal!.baseUrl);
+    // the embedded default signs in as a guest
+    const enter = page.getByRole('button', { name: /enter/i });
+    await enter.waitFor({ timeout: 60_000 });
+    await session!.screenshot('00-sign-in');
+    await enter.click();
+    await enter.waitFor({ state: 'detached' });
+  }
+
+  it('lists the project itself in the catalog', async () => {
+    await waitForEntity(portal!.baseUrl, {
+      kind: 'component',
+      name: 'iacforge',
+    });
+    await step('sign-in', signIn);
+    const page = session!.page;
+    await step('catalog', async () => {
+      // the catalog is the landing page (app-config.yaml)
+      await page.goto(portal!.baseUrl);
+      await page.getByRole('link', { name: 'IaC Forge' }).first().waitFor();
+    });
+    await session!.screenshot('01-catalog');
+    expect(
+      await page.getByRole('link', { name: 'IaC Forge' }).count(),
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the templates on the create page', async () => {
+    await waitForEntity(portal!.baseUrl, {
+      kind: 'template',
+      name: 'iacforge-service-namespace',
+    });
+    const page = session!.page;
+    await step('create', async () => {
+      await page.goto(`${portal!.baseUrl}/create`);
+      await page.getByText('Service namespace (starter)').first().waitFor();
+    });
+    expect(
+      await page.getByRole('button', { name: /choose/i }).count(),
+    ).toBeGreaterThan(0);
+    await session!.screenshot('02-create');
+  });
+});
