@@ -1,0 +1,36 @@
+/**
+ * Checks generated infrastructure code with real tools: YAML/JSON parsing,
+ * Kubernetes schema validation (kubernetes-models + CRD model packages, with
+ * a strict unknown-field check), HCL parse + `terraform fmt` check,
+ * actionlint, and `helm lint --strict` / `helm template` with helm 3 and 4.
+ *
+ * @packageDocumentation
+ */
+
+export { checkDirectory, checkFiles } from './check';
+export { formatFindings } from './format';
+export { warmUp } from './wasm';
+export { defaultHelmBinaries, helmBinaryVersion } from './helm';
+export {
+  DEFAULT_NON_KUBERNETES_KINDS,
+  KubernetesValidator,
+  MODEL_PACKAGES,
+  schemasFromCrd,
+} from './kubernetes';
+export type {
+  ObjectPath,
+  ObjectValidation,
+  SchemaIssue,
+  KubernetesValidatorOptions,
+} from './kubernetes';
+export type {
+  CheckName,
+  CheckOptions,
+  CheckReport,
+  DirectoryCheckOptions,
+  FileInput,
+  Finding,
+  HelmVersion,
+  KubernetesSchema,
+  Severity,
+} from './types';
