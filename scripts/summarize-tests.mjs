@@ -7,7 +7,10 @@ import path from 'node:path';
 const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
-const lines = fs.readFileSync(path.join(dir, 'steps.txt'), 'utf8').trim().split('\n');
+const lines = fs
+  .readFileSync(path.join(dir, 'steps.txt'), 'utf8')
+  .trim()
+  .split('\n');
 for (const line of lines) {
   const [name, word, code] = line.split(' ');
   if (word === 'passed') passed += 1;
@@ -16,7 +19,9 @@ for (const line of lines) {
     console.log(`FAILED: ${name}`);
   } else if (word === 'exit') {
     const file = path.join(dir, `${name}.json`);
-    const report = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+    const report = fs.existsSync(file)
+      ? JSON.parse(fs.readFileSync(file, 'utf8'))
+      : undefined;
     const p = report?.numPassedTests ?? 0;
     let f = report?.numFailedTests ?? 0;
     // suites that failed to run (syntax error, crash in beforeAll) have no failed tests
@@ -29,8 +34,14 @@ for (const line of lines) {
       for (const t of suite.assertionResults ?? []) {
         if (t.status === 'failed') console.log(`  FAILED: ${t.fullName}`);
       }
-      if (suite.status === 'failed' && suite.message && !(suite.assertionResults ?? []).length) {
-        console.log(`  FAILED suite: ${path.relative(process.cwd(), suite.name)}`);
+      if (
+        suite.status === 'failed' &&
+        suite.message &&
+        !(suite.assertionResults ?? []).length
+      ) {
+        console.log(
+          `  FAILED suite: ${path.relative(process.cwd(), suite.name)}`,
+        );
       }
     }
   }

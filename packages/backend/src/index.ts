@@ -32,6 +32,9 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
+// IaC Forge: the generator's REST API (/api/iac) and the scaffolder actions
+backend.add(import('@iacforge/plugin-iac-backend'));
+
 // signals: live updates in the browser (scaffolder task progress)
 backend.add(import('@backstage/plugin-signals-backend'));
 

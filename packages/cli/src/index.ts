@@ -1,0 +1,7 @@
+/**
+ * The iacforge command line.
+ *
+ * @packageDocumentation
+ */
+export { runCli } from './cli';
+export type { CliIO } from './cli';

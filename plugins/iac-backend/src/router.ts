@@ -1,0 +1,216 @@
+/*
+ * The generator's REST API, mounted at /api/iac:
+ *
+ *   GET  /templates                           template trees
+ *   GET  /schemas, GET /schemas/:name         JSON Schemas of the payloads
+ *   POST /validate/:kind                      field-path issues, nothing rendered
+ *   POST /generate/:kind/preview              files as JSON (what would be committed)
+ *   POST /generate/:kind/download             the same files as a ZIP
+ *
+ * :kind is terraform | helm | platform (the seed's routes). Bad input is a
+ * 400 with every field path and message, never a 500.
+ */
+import express from 'express';
+import Router from 'express-promise-router';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  getJsonSchema,
+  isSchemaName,
+  SCHEMA_NAMES,
+  ValidationIssue,
+} from '@iacforge/plugin-iac-common';
+import {
+  createZip,
+  GENERATE_KINDS,
+  GenerateKind,
+  GenerateResult,
+  IacEngine,
+  PayloadValidationError,
+  TemplateRenderError,
+} from '@iacforge/plugin-iac-node';
+import { checkFiles, Finding } from '@iacforge/output-checks';
+
+export type RouterOptions = {
+  engine: IacEngine;
+  logger: LoggerService;
+  maxBodySize?: string;
+};
+
+/** A rendered file in a preview response. */
+export type PreviewFile = {
+  path: string;
+  content: string;
+  encoding: 'utf-8' | 'base64';
+  size: number;
+  mode: string;
+  template: string;
+};
+
+function isKind(kind: string): kind is GenerateKind {
+  return (GENERATE_KINDS as readonly string[]).includes(kind);
+}
+
+function kindOf(req: express.Request): GenerateKind {
+  const kind = req.params.kind;
+  if (!isKind(kind)) {
+    throw new NotFoundError(
+      `Unknown generator "${kind}"; use one of ${GENERATE_KINDS.join(', ')}`,
+    );
+  }
+  return kind;
+}
+
+function sendIssues(res: express.Response, issues: ValidationIssue[]) {
+  res.status(400).json({
+    error: {
+      name: 'ValidationError',
+      message: `Invalid payload: ${issues.length} problem${
+        issues.length === 1 ? '' : 's'
+      }`,
+    },
+    issues,
+  });
+}
+
+/** A filter refused a value (e.g. "${{" on its way into a workflow): the input's fault. */
+function isInputRenderError(error: TemplateRenderError): boolean {
+  return /^(line \d+: )?(yaml_str|hcl_str|json|yaml|md|num|bool|ident): /.test(
+    error.reason,
+  );
+}
+
+function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
+  const text = file.content.toString('utf8');
+  const isText = Buffer.from(text, 'utf8').equals(file.content);
+  return {
+    path: file.path,
+    content: isText ? text : file.content.toString('base64'),
+    encoding: isText ? 'utf-8' : 'base64',
+    size: file.content.length,
+    mode: file.mode.toString(8).padStart(4, '0'),
+    template: file.template,
+  };
+}
+
+/** A file name for the ZIP: the chart or cluster name, else the request kind. */
+function archiveName(result: GenerateResult): string {
+  const payload = result.payload as {
+    helm_context?: { chart_name?: string };
+    terraform_context?: { cluster_name?: string };
+  };
+  const base =
+    (result.kind !== 'terraform' && payload.helm_context?.chart_name) ||
+    payload.terraform_context?.cluster_name ||
+    'iacforge';
+  const safe = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63) || 'iacforge';
+  return `${safe}-${result.kind}`;
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { engine, logger } = options;
+  const router = Router();
+  router.use(express.json({ limit: options.maxBodySize ?? '1mb' }));
+
+  /** Runs the engine; answers 400 for bad input and returns undefined. */
+  const generate = (
+    kind: GenerateKind,
+    body: unknown,
+    res: express.Response,
+  ): GenerateResult | undefined => {
+    try {
+      return engine.generate(kind, body);
+    } catch (error) {
+      if (error instanceof PayloadValidationError) {
+        sendIssues(res, error.issues);
+        return undefined;
+      }
+      if (error instanceof TemplateRenderError && isInputRenderError(error)) {
+        sendIssues(res, [
+          { path: '', message: `${error.file}: ${error.reason}` },
+        ]);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+
+  router.get('/templates', (_req, res) => {
+    res.json({ items: engine.templates() });
+  });
+
+  router.get('/schemas', (_req, res) => {
+    res.json({ items: [...SCHEMA_NAMES] });
+  });
+
+  router.get('/schemas/:name', (req, res) => {
+    const name = req.params.name;
+    if (!isSchemaName(name)) {
+      throw new NotFoundError(
+        `Unknown schema "${name}"; use one of ${SCHEMA_NAMES.join(', ')}`,
+      );
+    }
+    res.json(getJsonSchema(name));
+  });
+
+  router.post('/validate/:kind', (req, res) => {
+    const result = engine.validate(kindOf(req), req.body);
+    if (result.ok) {
+      res.json({ ok: true, issues: [] });
+    } else {
+      res.json({ ok: false, issues: result.issues });
+    }
+  });
+
+  router.post('/generate/:kind/preview', async (req, res) => {
+    const kind = kindOf(req);
+    const result = generate(kind, req.body, res);
+    if (!result) {
+      return;
+    }
+    let findings: Finding[] | undefined;
+    if (req.query.checks === 'true') {
+      const report = await checkFiles(
+        Object.fromEntries(
+          result.files.map(f => [f.path, f.content.toString('utf8')]),
+        ),
+      );
+      findings = report.findings;
+    }
+    const files = result.files.map(toPreviewFile);
+    res.json({
+      kind,
+      templates: result.templates,
+      files,
+      file_count: files.length,
+      total_size: files.reduce((sum, f) => sum + f.size, 0),
+      content_hash: result.contentHash,
+      ...(findings ? { findings } : {}),
+    });
+  });
+
+  router.post('/generate/:kind/download', async (req, res) => {
+    const kind = kindOf(req);
+    const result = generate(kind, req.body, res);
+    if (!result) {
+      return;
+    }
+    const name = archiveName(result);
+    const zip = await createZip(result.files, { root: name });
+    logger.info(
+      `Generated ${kind} archive ${name}.zip: ${result.files.length} files, ${zip.length} bytes`,
+    );
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.zip"`);
+    res.setHeader('X-Content-Hash', result.contentHash);
+    res.send(zip);
+  });
+
+  router.use((req, _res) => {
+    throw new NotFoundError(`No route ${req.method} ${req.path}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,137 @@
+/**
+ * The IaC Forge contract: zod schemas of every payload (snake_case, as in the
+ * generator spec), cloud catalog, template manifest types, JSON Schema export.
+ * Browser- and Node-safe (no Node APIs).
+ *
+ * @packageDocumentation
+ */
+
+export { CLOUDS, CLOUD_CATALOG, awsInstanceArchitecture } from './catalog';
+export type {
+  Cloud,
+  CloudCatalogEntry,
+  CatalogNodeSize,
+  CatalogRegion,
+} from './catalog';
+
+export {
+  awsTerraformContextSchema,
+  azureTerraformContextSchema,
+  gcpTerraformContextSchema,
+  terraformContextSchema,
+  terraformContextSchemas,
+  rruleProblem,
+} from './terraform';
+export type {
+  AwsTerraformContext,
+  AzureTerraformContext,
+  GcpTerraformContext,
+  TerraformContext,
+  TerraformContextByCloud,
+  AwsTerraformContextInput,
+  AzureTerraformContextInput,
+  GcpTerraformContextInput,
+  TerraformContextInput,
+} from './terraform';
+
+export {
+  helmContextSchema,
+  ISTIO_RESERVED_PORTS,
+  SECRET_KEYWORD,
+} from './helm';
+export type { HelmContext, HelmContextInput } from './helm';
+
+export {
+  governanceContextSchema,
+  addonsContextSchema,
+  gitopsContextSchema,
+  reconciliationContextSchema,
+  cronProblem,
+} from './extensions';
+export type {
+  GovernanceContext,
+  GovernanceContextInput,
+  AddonsContext,
+  AddonsContextInput,
+  GitopsContext,
+  GitopsContextInput,
+  ReconciliationContext,
+  ReconciliationContextInput,
+} from './extensions';
+
+export {
+  platformPayloadSchema,
+  terraformPayloadSchema,
+  helmPayloadSchema,
+} from './platform';
+export type {
+  PlatformPayload,
+  PlatformPayloadInput,
+  TerraformPayload,
+  TerraformPayloadInput,
+  HelmPayload,
+  HelmPayloadInput,
+} from './platform';
+
+export {
+  DEFAULT_TEMPLATES,
+  GENERIC_HELM_TEMPLATE,
+  TEMPLATE_KINDS,
+  templateManifestSchema,
+  templateNameSchema,
+  resolveTemplateNames,
+  validateTemplateSelection,
+  evaluateWhen,
+} from './templates';
+export type {
+  TemplateKind,
+  TemplateManifest,
+  TemplateFileRule,
+  TemplateRef,
+  TemplateSelection,
+} from './templates';
+
+export {
+  parsePlatformPayload,
+  parseTerraformPayload,
+  parseHelmPayload,
+  parseHelmContext,
+  parseTerraformContext,
+  parseTemplateManifest,
+  safeParseWith,
+  toValidationIssues,
+  contractErrorMap,
+  MAX_ISSUES,
+} from './parse';
+export { formatPath } from './issues';
+export type { ValidationIssue, ParseResult } from './issues';
+
+export {
+  SCHEMA_NAMES,
+  contractSchemas,
+  getJsonSchema,
+  isSchemaName,
+  jsonSchemas,
+} from './jsonSchema';
+export type { SchemaName, JsonSchema, JsonSchemaTarget } from './jsonSchema';
+
+export { SECRET_FIELDS, stripSecrets, redactSecrets } from './secrets';
+export type { SecretField } from './secrets';
+
+export { findUnsafeContent, isSafeString } from './safety';
+export type { StringPolicy } from './safety';
+
+export {
+  safeString,
+  parseDuration,
+  parseCpuQuantity,
+  parseMemoryQuantity,
+  parseCidr,
+  cidrContains,
+  cidrOverlaps,
+  SEMVER_PATTERN,
+  FORMAT_KEYWORD,
+} from './fields';
+export type { SafeStringOptions, Cidr } from './fields';
+
+export { renderFieldReference } from './docs';

@@ -1,0 +1,350 @@
+/*
+ * Payloads of the API routes: /generate/platform (unified), /generate/terraform
+ * and /generate/helm.
+ */
+import { z } from 'zod';
+import { CLOUDS, Cloud } from './catalog';
+import {
+  addonsContextSchema,
+  gitopsContextSchema,
+  governanceContextSchema,
+  reconciliationContextSchema,
+} from './extensions';
+import { helmContextSchema } from './helm';
+import { strictObject } from './strict';
+import { templateNameSchema } from './templates';
+import {
+  awsTerraformContextSchema,
+  azureTerraformContextSchema,
+  gcpTerraformContextSchema,
+} from './terraform';
+
+type Ctx = z.RefinementCtx;
+
+function issue(ctx: Ctx, path: (string | number)[], message: string) {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+const CLOUD_DESCRIPTION =
+  'Target cloud: "aws" (EKS; templates aws-eks + basic), "azure" (AKS; azure-aks + aks-basic) or "gcp" (GKE; gcp-gke + gke-basic).';
+
+const cloudLiteral = (cloud: Cloud) =>
+  z.literal(cloud).describe(CLOUD_DESCRIPTION);
+
+const terraformTemplateField = () =>
+  templateNameSchema
+    .optional()
+    .describe(
+      'Override of the Terraform template (default per cloud: aws-eks, azure-aks, gcp-gke). Must support the cloud.',
+    );
+
+const helmTemplateField = () =>
+  templateNameSchema
+    .optional()
+    .describe(
+      'Override of the Helm template (default per cloud: basic, aks-basic, gke-basic). Must support the cloud.',
+    );
+
+const TERRAFORM_CONTEXT_DESCRIPTION =
+  'Terraform inputs for the new cluster (fields depend on cloud). Required unless existing_cluster is true, and not allowed then.';
+
+const commonPlatformShape = () => ({
+  existing_cluster: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Deploy to an existing cluster: Terraform generation is skipped and only Helm (and governance / GitOps) artifacts are produced.',
+    ),
+  helm_context: helmContextSchema,
+  terraform_template: terraformTemplateField(),
+  helm_template: helmTemplateField(),
+  enable_native_checks: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Add the cloud's native check step to the generated plan / drift workflows (run with the cloud CLI after OIDC login).",
+    ),
+  governance_context: governanceContextSchema.prefault({}),
+  addons_context: addonsContextSchema.prefault({}),
+  gitops_context: gitopsContextSchema.prefault({}),
+  reconciliation_context: reconciliationContextSchema.prefault({}),
+});
+
+const awsPlatformSchema = strictObject({
+  cloud: cloudLiteral('aws'),
+  terraform_context: awsTerraformContextSchema
+    .optional()
+    .describe(TERRAFORM_CONTEXT_DESCRIPTION),
+  ...commonPlatformShape(),
+});
+const azurePlatformSchema = strictObject({
+  cloud: cloudLiteral('azure'),
+  terraform_context: azureTerraformContextSchema
+    .optional()
+    .describe(TERRAFORM_CONTEXT_DESCRIPTION),
+  ...commonPlatformShape(),
+});
+const gcpPlatformSchema = strictObject({
+  cloud: cloudLiteral('gcp'),
+  terraform_context: gcpTerraformContextSchema
+    .optional()
+    .describe(TERRAFORM_CONTEXT_DESCRIPTION),
+  ...commonPlatformShape(),
+});
+
+type HelmIdentityValues = {
+  aws_iam_role_arn?: string;
+  azure_workload_identity_client_id?: string;
+  gcp_service_account_email?: string;
+};
+
+const IDENTITY_FIELDS: ReadonlyArray<
+  readonly [keyof HelmIdentityValues, Cloud]
+> = [
+  ['aws_iam_role_arn', 'aws'],
+  ['azure_workload_identity_client_id', 'azure'],
+  ['gcp_service_account_email', 'gcp'],
+];
+
+const IDENTITY_FIELD_BY_CLOUD: Record<Cloud, keyof HelmIdentityValues> = {
+  aws: 'aws_iam_role_arn',
+  azure: 'azure_workload_identity_client_id',
+  gcp: 'gcp_service_account_email',
+};
+
+function checkHelmIdentity(cloud: Cloud, helm: HelmIdentityValues, ctx: Ctx) {
+  for (const [field, owner] of IDENTITY_FIELDS) {
+    if (helm[field] !== undefined && owner !== cloud) {
+      issue(
+        ctx,
+        ['helm_context', field],
+        `${field} is a ${owner} identity and cannot be used with cloud "${cloud}": use ${IDENTITY_FIELD_BY_CLOUD[cloud]}`,
+      );
+    }
+  }
+}
+
+const OIDC_FIELDS: ReadonlyArray<readonly [string, Cloud]> = [
+  ['oidc_aws_role_arn', 'aws'],
+  ['oidc_azure_client_id', 'azure'],
+  ['oidc_azure_tenant_id', 'azure'],
+  ['oidc_azure_subscription_id', 'azure'],
+  ['oidc_gcp_workload_identity_provider', 'gcp'],
+  ['oidc_gcp_service_account', 'gcp'],
+];
+
+type PlatformValues = z.output<
+  | typeof awsPlatformSchema
+  | typeof azurePlatformSchema
+  | typeof gcpPlatformSchema
+>;
+
+function checkPlatform(v: PlatformValues, ctx: Ctx) {
+  const { cloud } = v;
+  if (!v.existing_cluster && v.terraform_context === undefined) {
+    issue(
+      ctx,
+      ['terraform_context'],
+      `Required when existing_cluster is false: the Terraform inputs of the new ${cloud} cluster (set existing_cluster to true to deploy to an existing cluster)`,
+    );
+  }
+  if (v.existing_cluster && v.terraform_context !== undefined) {
+    issue(
+      ctx,
+      ['terraform_context'],
+      'Not allowed when existing_cluster is true (Terraform is skipped): remove terraform_context or set existing_cluster to false',
+    );
+  }
+  if (v.existing_cluster && v.terraform_template !== undefined) {
+    issue(
+      ctx,
+      ['terraform_template'],
+      'Not used when existing_cluster is true (Terraform is skipped): remove terraform_template',
+    );
+  }
+
+  checkHelmIdentity(cloud, v.helm_context, ctx);
+
+  const governance = v.governance_context as Record<string, unknown>;
+  for (const [field, owner] of OIDC_FIELDS) {
+    if (governance[field] !== undefined && owner !== cloud) {
+      issue(
+        ctx,
+        ['governance_context', field],
+        `${field} is for cloud "${owner}" and cannot be used with cloud "${cloud}"`,
+      );
+    }
+  }
+
+  const addons = v.addons_context;
+  if (addons.enabled) {
+    if (v.existing_cluster) {
+      issue(
+        ctx,
+        ['addons_context', 'enabled'],
+        "Add-ons are installed by the cluster's Terraform, which is skipped when existing_cluster is true: disable addons_context",
+      );
+    }
+    if (addons.karpenter && cloud !== 'aws') {
+      issue(
+        ctx,
+        ['addons_context', 'karpenter'],
+        `Karpenter is only offered on aws; ${
+          cloud === 'azure' ? 'AKS' : 'GKE'
+        } scales nodes natively (terraform_context.cluster_autoscaling_enabled)`,
+      );
+    }
+    if (addons.cluster_autoscaler && cloud !== 'aws') {
+      issue(
+        ctx,
+        ['addons_context', 'cluster_autoscaler'],
+        `The cluster-autoscaler add-on is only for aws; ${
+          cloud === 'azure' ? 'AKS' : 'GKE'
+        } has a managed autoscaler: use terraform_context.cluster_autoscaling_enabled`,
+      );
+    }
+    if (addons.karpenter && addons.cluster_autoscaler) {
+      issue(
+        ctx,
+        ['addons_context', 'karpenter'],
+        'karpenter and cluster_autoscaler are mutually exclusive: both would provision nodes. Choose one',
+      );
+    }
+    if (
+      cloud === 'aws' &&
+      addons.cluster_autoscaler &&
+      v.terraform_context &&
+      !v.terraform_context.cluster_autoscaling_enabled
+    ) {
+      issue(
+        ctx,
+        ['addons_context', 'cluster_autoscaler'],
+        'cluster-autoscaler discovers node groups by tag: set terraform_context.cluster_autoscaling_enabled to true',
+      );
+    }
+  }
+
+  const gitops = v.gitops_context;
+  if (gitops.enabled && gitops.canary_enabled) {
+    if (gitops.canary_provider === 'istio' && !v.helm_context.istio_enabled) {
+      issue(
+        ctx,
+        ['gitops_context', 'canary_provider'],
+        'canary_provider "istio" requires helm_context.istio_enabled',
+      );
+    }
+    if (gitops.canary_provider === 'nginx' && !v.helm_context.ingress_enabled) {
+      issue(
+        ctx,
+        ['gitops_context', 'canary_provider'],
+        'canary_provider "nginx" requires helm_context.ingress_enabled (Flagger shifts traffic through the NGINX Ingress)',
+      );
+    }
+  }
+
+  const reconciliation = v.reconciliation_context;
+  if (reconciliation.enabled) {
+    if (v.existing_cluster) {
+      issue(
+        ctx,
+        ['reconciliation_context', 'enabled'],
+        'There is no Terraform to reconcile when existing_cluster is true: disable reconciliation_context',
+      );
+    }
+    if (!gitops.enabled) {
+      issue(
+        ctx,
+        ['reconciliation_context', 'enabled'],
+        'tofu-controller reads the stack from a Flux source: enable gitops_context as well',
+      );
+    }
+    if (v.governance_context.enabled && v.governance_context.apply_on_merge) {
+      issue(
+        ctx,
+        ['reconciliation_context', 'enabled'],
+        'Two appliers would race: with in-cluster reconciliation set governance_context.apply_on_merge to false (pull requests keep plan and policy checks)',
+      );
+    }
+  }
+}
+
+/**
+ * Unified platform payload (/generate/platform): cloud, new or existing
+ * cluster, Terraform and Helm inputs, template overrides and extensions.
+ */
+export const platformPayloadSchema = z
+  .discriminatedUnion('cloud', [
+    awsPlatformSchema,
+    azurePlatformSchema,
+    gcpPlatformSchema,
+  ])
+  .superRefine(checkPlatform)
+  .describe(
+    'Unified platform payload: a new cluster (Terraform) or an existing one, plus the workload chart, governance, add-ons, GitOps and reconciliation.',
+  );
+
+/** Terraform-only payload (/generate/terraform). */
+export const terraformPayloadSchema = z
+  .discriminatedUnion('cloud', [
+    strictObject({
+      cloud: cloudLiteral('aws'),
+      terraform_template: terraformTemplateField(),
+      terraform_context: awsTerraformContextSchema,
+    }),
+    strictObject({
+      cloud: cloudLiteral('azure'),
+      terraform_template: terraformTemplateField(),
+      terraform_context: azureTerraformContextSchema,
+    }),
+    strictObject({
+      cloud: cloudLiteral('gcp'),
+      terraform_template: terraformTemplateField(),
+      terraform_context: gcpTerraformContextSchema,
+    }),
+  ])
+  .describe(
+    'Terraform-only payload: cloud, optional template override and terraform_context.',
+  );
+
+/** Helm-only payload (/generate/helm). */
+export const helmPayloadSchema = strictObject({
+  cloud: z
+    .enum(CLOUDS)
+    .optional()
+    .describe(
+      `${CLOUD_DESCRIPTION} Optional here: without it the generic "basic" chart is used and cloud identity fields are not allowed.`,
+    ),
+  helm_template: helmTemplateField(),
+  helm_context: helmContextSchema,
+})
+  .superRefine((v, ctx) => {
+    if (v.cloud) {
+      checkHelmIdentity(v.cloud, v.helm_context, ctx);
+    } else {
+      for (const [field, owner] of IDENTITY_FIELDS) {
+        if (v.helm_context[field] !== undefined) {
+          issue(
+            ctx,
+            ['cloud'],
+            `Required when helm_context.${field} is set: set cloud to "${owner}"`,
+          );
+        }
+      }
+    }
+  })
+  .describe(
+    'Helm-only payload: optional cloud, optional template override and helm_context.',
+  );
+
+/** Parsed platform payload (defaults applied); narrow on `cloud` for terraform_context. */
+export type PlatformPayload = z.output<typeof platformPayloadSchema>;
+/** Platform payload as accepted on input. */
+export type PlatformPayloadInput = z.input<typeof platformPayloadSchema>;
+/** Parsed terraform payload. */
+export type TerraformPayload = z.output<typeof terraformPayloadSchema>;
+/** Terraform payload as accepted on input. */
+export type TerraformPayloadInput = z.input<typeof terraformPayloadSchema>;
+/** Parsed helm payload. */
+export type HelmPayload = z.output<typeof helmPayloadSchema>;
+/** Helm payload as accepted on input. */
+export type HelmPayloadInput = z.input<typeof helmPayloadSchema>;

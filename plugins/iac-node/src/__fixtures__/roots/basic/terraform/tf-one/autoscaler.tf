@@ -1,0 +1,1 @@
+# only when cluster_autoscaling_enabled

@@ -1,0 +1,254 @@
+/*
+ * The engine: payload in, sorted in-memory file map out. Validates the payload
+ * against the contract (and the selected templates against the registry),
+ * takes the secrets out before anything is rendered, picks the trees for the
+ * cloud and renders them. Knows nothing of Backstage: the scaffolder actions,
+ * the REST API and the CLI are thin adapters around it.
+ */
+import { createHash } from 'node:crypto';
+import {
+  evaluateWhen,
+  parseHelmPayload,
+  parsePlatformPayload,
+  parseTerraformPayload,
+  resolveTemplateNames,
+  stripSecrets,
+  TemplateKind,
+  validateTemplateSelection,
+  ValidationIssue,
+} from '@iacforge/plugin-iac-common';
+import { TemplateRegistry, TemplateTree } from './registry/TemplateRegistry';
+import { comparePaths } from './render/paths';
+import {
+  GeneratedFile,
+  renderTree,
+  TemplateRenderError,
+} from './render/renderTree';
+
+/** What a request generates: the seed's three routes. */
+export const GENERATE_KINDS = ['terraform', 'helm', 'platform'] as const;
+export type GenerateKind = (typeof GENERATE_KINDS)[number];
+
+/** Which tree kinds each request may render. */
+const KINDS_FOR: Record<GenerateKind, readonly TemplateKind[]> = {
+  terraform: ['terraform'],
+  helm: ['helm'],
+  platform: ['terraform', 'helm', 'governance', 'gitops'],
+};
+
+/** The payload is invalid: every problem with its field path. */
+export class PayloadValidationError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(
+      `Invalid payload: ${issues
+        .slice(0, 5)
+        .map(i => `${i.path || '(root)'}: ${i.message}`)
+        .join('; ')}${
+        issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''
+      }`,
+    );
+    this.name = 'PayloadValidationError';
+  }
+}
+
+/** A template as listed by the API and the CLI. */
+export type TemplateSummary = {
+  name: string;
+  kind: TemplateKind;
+  version: string;
+  description: string;
+  clouds: string[];
+  /** `selected`: chosen by name per cloud; `auto`: added when its condition holds. */
+  include: 'selected' | 'auto';
+};
+
+/** A template used by a generation. */
+export type ResolvedTemplate = {
+  name: string;
+  kind: TemplateKind;
+  version: string;
+};
+
+/** A secret taken out of the payload: never rendered, handed to the publisher. */
+export type ExtractedSecret = { field: string; value: string };
+
+export type GenerateResult = {
+  kind: GenerateKind;
+  /** Sorted by path (byte order). */
+  files: GeneratedFile[];
+  templates: ResolvedTemplate[];
+  /** The validated payload with defaults applied and secrets removed. */
+  payload: Record<string, unknown>;
+  secrets: ExtractedSecret[];
+  /** sha256 over every path, mode and content: identical input → identical hash. */
+  contentHash: string;
+};
+
+/** Hash of a file map: paths, modes and bytes, in order. */
+export function hashFiles(files: GeneratedFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) {
+    hash.update(f.path);
+    hash.update('\0');
+    hash.update(f.mode.toString(8));
+    hash.update('\0');
+    hash.update(String(f.content.length));
+    hash.update('\0');
+    hash.update(f.content);
+  }
+  return hash.digest('hex');
+}
+
+function parseFor(kind: GenerateKind, input: unknown) {
+  switch (kind) {
+    case 'terraform':
+      return parseTerraformPayload(input);
+    case 'helm':
+      return parseHelmPayload(input);
+    default:
+      return parsePlatformPayload(input);
+  }
+}
+
+export class IacEngine {
+  constructor(readonly registry: TemplateRegistry) {}
+
+  /** Loads the trees under the roots (see TemplateRegistry.load). */
+  static fromRoots(roots: string[]): IacEngine {
+    return new IacEngine(TemplateRegistry.load(roots));
+  }
+
+  templates(): TemplateSummary[] {
+    return this.registry.list().map(t => ({
+      name: t.manifest.name,
+      kind: t.manifest.kind,
+      version: t.manifest.version,
+      description: t.manifest.description,
+      clouds: [...t.manifest.clouds],
+      include: t.manifest.include ?? 'selected',
+    }));
+  }
+
+  /**
+   * Validates the input for a request kind: contract schema plus template
+   * selection. Returns the parsed payload or every issue; never throws for
+   * bad input.
+   */
+  validate(
+    kind: GenerateKind,
+    input: unknown,
+  ):
+    | { ok: true; payload: Record<string, unknown> }
+    | { ok: false; issues: ValidationIssue[] } {
+    const parsed = parseFor(kind, input);
+    if (!parsed.ok) {
+      return { ok: false, issues: parsed.issues };
+    }
+    const payload = parsed.value as Record<string, unknown>;
+    const issues = validateTemplateSelection(
+      {
+        cloud: payload.cloud as any,
+        existing_cluster:
+          kind === 'platform'
+            ? Boolean(payload.existing_cluster)
+            : kind === 'helm',
+        terraform_template: payload.terraform_template as string | undefined,
+        helm_template: payload.helm_template as string | undefined,
+      },
+      this.registry.list().map(t => t.manifest),
+    ).filter(issue => {
+      // a terraform request selects no helm template and vice versa
+      if (kind === 'terraform') return issue.path !== 'helm_template';
+      if (kind === 'helm') return issue.path !== 'terraform_template';
+      return true;
+    });
+    return issues.length ? { ok: false, issues } : { ok: true, payload };
+  }
+
+  /** The trees a validated payload renders, in a stable order. */
+  resolveTrees(
+    kind: GenerateKind,
+    payload: Record<string, unknown>,
+  ): TemplateTree[] {
+    const names = resolveTemplateNames({
+      cloud: payload.cloud as any,
+      existing_cluster:
+        kind === 'platform'
+          ? Boolean(payload.existing_cluster)
+          : kind === 'helm',
+      terraform_template: payload.terraform_template as string | undefined,
+      helm_template: payload.helm_template as string | undefined,
+    });
+    const kinds = KINDS_FOR[kind];
+    const trees: TemplateTree[] = [];
+    if (kinds.includes('terraform') && names.terraform) {
+      trees.push(this.registry.get('terraform', names.terraform)!);
+    }
+    if (kinds.includes('helm') && kind !== 'terraform') {
+      trees.push(this.registry.get('helm', names.helm)!);
+    }
+    const cloud = payload.cloud as string | undefined;
+    for (const tree of this.registry.list()) {
+      const m = tree.manifest;
+      if (
+        (m.include ?? 'selected') === 'auto' &&
+        kinds.includes(m.kind) &&
+        (!cloud || (m.clouds as readonly string[]).includes(cloud)) &&
+        (m.when ?? []).every(w => evaluateWhen(w, payload))
+      ) {
+        trees.push(tree);
+      }
+    }
+    return trees;
+  }
+
+  /**
+   * Generates the files for a request. Throws PayloadValidationError for bad
+   * input and TemplateRenderError when a tree cannot render.
+   */
+  generate(kind: GenerateKind, input: unknown): GenerateResult {
+    const validated = this.validate(kind, input);
+    if (!validated.ok) {
+      throw new PayloadValidationError(validated.issues);
+    }
+    const { payload, secrets } = stripSecrets(validated.payload);
+    const trees = this.resolveTrees(kind, payload);
+    const templates = trees.map(t => ({
+      name: t.manifest.name,
+      kind: t.manifest.kind,
+      version: t.manifest.version,
+    }));
+    const context = {
+      ...payload,
+      iacforge: { request: kind, templates },
+    };
+    const byPath = new Map<string, GeneratedFile>();
+    for (const tree of trees) {
+      for (const file of renderTree(tree, context)) {
+        const other = byPath.get(file.path);
+        if (other) {
+          throw new TemplateRenderError(
+            file.template,
+            file.path,
+            `also written by ${other.template}; template targets overlap`,
+          );
+        }
+        byPath.set(file.path, file);
+      }
+    }
+    const files = [...byPath.values()].sort((a, b) =>
+      comparePaths(a.path, b.path),
+    );
+    return {
+      kind,
+      files,
+      templates,
+      payload,
+      secrets: Object.entries(secrets).map(([field, value]) => ({
+        field,
+        value: value as string,
+      })),
+      contentHash: hashFiles(files),
+    };
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The IaC Forge engine (Node): template registry, nunjucks renderer with
+ * escaping filters, deterministic file maps and ZIPs.
+ *
+ * @packageDocumentation
+ */
+export {
+  IacEngine,
+  GENERATE_KINDS,
+  PayloadValidationError,
+  hashFiles,
+} from './engine';
+export type {
+  GenerateKind,
+  GenerateResult,
+  TemplateSummary,
+  ResolvedTemplate,
+  ExtractedSecret,
+} from './engine';
+export {
+  TemplateRegistry,
+  TemplateLoadError,
+  loadTree,
+} from './registry/TemplateRegistry';
+export type { TemplateTree, TreeFile } from './registry/TemplateRegistry';
+export {
+  renderTree,
+  isFileIncluded,
+  TemplateRenderError,
+} from './render/renderTree';
+export type { GeneratedFile } from './render/renderTree';
+export {
+  createEnvironment,
+  findUnescapedPrints,
+  DELIMITERS,
+} from './render/environment';
+export { ESCAPING_FILTERS, FilterError } from './render/filters';
+export {
+  normalizeOutputPath,
+  joinOutputPath,
+  UnsafePathError,
+} from './render/paths';
+export { createZip } from './zip/createZip';
+export type { ZipEntry } from './zip/createZip';
+export { defaultTemplateRoots } from './roots';

@@ -1,0 +1,155 @@
+/*
+ * Escaping filters: the only way a value reaches a rendered file. Every
+ * `{= … =}` print in a template tree must end with one of these (checked when
+ * the tree is loaded, see checkPrintsAreEscaped), so a user string can never
+ * be interpolated raw into YAML, HCL, JSON, Markdown or a workflow.
+ */
+import YAML from 'yaml';
+
+/** Thrown by a filter when a value cannot be rendered safely. */
+export class FilterError extends Error {
+  constructor(filter: string, message: string) {
+    super(`${filter}: ${message}`);
+    this.name = 'FilterError';
+  }
+}
+
+function scalarToString(filter: string, value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
+  if (typeof value === 'boolean') {
+    return String(value);
+  }
+  throw new FilterError(
+    filter,
+    `expected a string, number or boolean, got ${
+      value === undefined ? 'undefined (missing value)' : typeof value
+    }`,
+  );
+}
+
+/** GitHub Actions evaluates `${{` anywhere in a workflow: never let it through. */
+function rejectExpressionSyntax(filter: string, value: string): void {
+  if (value.includes('${{')) {
+    throw new FilterError(
+      filter,
+      'value contains "${{", which GitHub Actions would evaluate',
+    );
+  }
+}
+
+/** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
+export function yamlStr(value: unknown): string {
+  const s = scalarToString('yaml_str', value);
+  rejectExpressionSyntax('yaml_str', s);
+  return JSON.stringify(s);
+}
+
+/**
+ * An HCL quoted string: JSON escapes plus HCL's template sequences
+ * (`${` → `$${`, `%{` → `%%{`) so the value stays a literal.
+ */
+export function hclStr(value: unknown): string {
+  const s = scalarToString('hcl_str', value);
+  // (a `$$` in a replacement string is one literal `$`)
+  return JSON.stringify(s).replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
+}
+
+/** JSON serialisation (strings, numbers, objects, arrays). */
+export function json(value: unknown, indent?: number): string {
+  if (value === undefined) {
+    throw new FilterError('json', 'value is undefined (missing value)');
+  }
+  return JSON.stringify(value, null, indent);
+}
+
+/**
+ * A YAML document or block produced by the `yaml` library. With `indent`,
+ * every line after the first is indented by that many spaces so the block
+ * can be placed under a key.
+ */
+export function yaml(value: unknown, indent = 0): string {
+  if (value === undefined) {
+    throw new FilterError('yaml', 'value is undefined (missing value)');
+  }
+  const text = YAML.stringify(value, {
+    lineWidth: 0,
+    indent: 2,
+    aliasDuplicateObjects: false,
+  }).replace(/\n$/, '');
+  if (text.includes('${{')) {
+    throw new FilterError(
+      'yaml',
+      'value contains "${{", which GitHub Actions would evaluate',
+    );
+  }
+  if (!indent) {
+    return text;
+  }
+  const pad = ' '.repeat(indent);
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+    .join('\n');
+}
+
+/** Text inside Markdown: one line, Markdown and HTML syntax escaped. */
+export function md(value: unknown): string {
+  const s = scalarToString('md', value);
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1')
+    .replace(/\$\{\{/g, '$\\{\\{');
+}
+
+/** A finite number, printed as is. */
+export function num(value: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new FilterError(
+      'num',
+      `expected a finite number, got ${JSON.stringify(value)}`,
+    );
+  }
+  return String(value);
+}
+
+/** `true` or `false`. */
+export function bool(value: unknown): string {
+  if (typeof value !== 'boolean') {
+    throw new FilterError(
+      'bool',
+      `expected a boolean, got ${JSON.stringify(value)}`,
+    );
+  }
+  return String(value);
+}
+
+/** An identifier-like token: letters, digits, `_ . -` (names, labels, keys). */
+export function ident(value: unknown): string {
+  const s = scalarToString('ident', value);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s)) {
+    throw new FilterError(
+      'ident',
+      `${JSON.stringify(
+        s,
+      )} is not an identifier (letters, digits, "_", "." and "-")`,
+    );
+  }
+  return s;
+}
+
+/** The filters registered on the nunjucks environment, by name. */
+export const ESCAPING_FILTERS: Record<string, (...args: any[]) => string> = {
+  yaml_str: yamlStr,
+  hcl_str: hclStr,
+  json,
+  yaml,
+  md,
+  num,
+  bool,
+  ident,
+};
