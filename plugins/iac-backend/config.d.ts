@@ -12,6 +12,17 @@ export interface Config {
      * Off by default: every route needs a user or service token.
      */
     allowUnauthenticated?: boolean;
+    /**
+     * The embedded default's git host: bare repositories on local disk,
+     * served read-only (clone) at `${backend.baseUrl}/api/iac/git`, written by
+     * the `iac:publish:local` scaffolder action, read by the catalog.
+     */
+    localGit?: {
+      /** Default false; app-config.yaml of this repository turns it on. */
+      enabled?: boolean;
+      /** Folder of the repositories, relative to the backend's working directory. Default ../../data/git. */
+      directory?: string;
+    };
     /** Largest accepted request body, e.g. "1mb" (default "1mb"). */
     maxBodySize?: string;
   };

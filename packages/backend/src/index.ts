@@ -6,6 +6,7 @@
  * Production: app-config.production.yaml (PostgreSQL, GitHub).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { localGitUrlReaderFactory } from '@iacforge/plugin-iac-backend';
 
 const backend = createBackend();
 
@@ -32,8 +33,11 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
-// IaC Forge: the generator's REST API (/api/iac) and the scaffolder actions
+// IaC Forge: the generator's REST API (/api/iac), the scaffolder actions,
+// and the embedded default's local git host with its URL reader
 backend.add(import('@iacforge/plugin-iac-backend'));
+backend.add(import('@iacforge/plugin-scaffolder-backend-module-iac'));
+backend.add(localGitUrlReaderFactory);
 
 // signals: live updates in the browser (scaffolder task progress)
 backend.add(import('@backstage/plugin-signals-backend'));

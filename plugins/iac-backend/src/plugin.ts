@@ -1,13 +1,19 @@
-import path from 'node:path';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { defaultTemplateRoots, IacEngine } from '@iacforge/plugin-iac-node';
+import {
+  createEngine,
+  LocalGitRepositories,
+  localGitSettings,
+} from '@iacforge/plugin-iac-node';
+import { createGitRouter } from './gitHttp';
 import { createRouter } from './router';
 
 /**
- * The IaC Forge backend plugin: the generator's REST API at /api/iac.
+ * The IaC Forge backend plugin: the generator's REST API at /api/iac, and
+ * (embedded default, `iac.localGit.enabled`) the local git host at
+ * /api/iac/git.
  *
  * @public
  */
@@ -21,21 +27,31 @@ export const iacPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
       },
       async init({ config, logger, httpRouter }) {
-        const configured = config.getOptionalStringArray('iac.templateRoots');
-        const roots = configured
-          ? configured.map(r => path.resolve(r))
-          : defaultTemplateRoots();
-        const engine = IacEngine.fromRoots(roots);
+        const engine = createEngine(
+          config.getOptionalStringArray('iac.templateRoots'),
+        );
         logger.info(
           `Loaded ${engine.templates().length} IaC templates from ${
-            roots.join(', ') || '(no roots)'
+            engine.registry.roots.join(', ') || '(no roots)'
           }`,
         );
+        const git = localGitSettings(config);
+        if (git.enabled) {
+          // the embedded default's git host: anyone who can reach the backend
+          // may clone (read-only), as with a public repository
+          httpRouter.addAuthPolicy({ path: '/git', allow: 'unauthenticated' });
+          logger.info(
+            `Serving local git repositories from ${git.directory} at ${git.baseUrl}`,
+          );
+        }
         httpRouter.use(
           await createRouter({
             engine,
             logger,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
+            gitRouter: git.enabled
+              ? createGitRouter(new LocalGitRepositories(git.directory))
+              : undefined,
           }),
         );
         if (config.getOptionalBoolean('iac.allowUnauthenticated')) {

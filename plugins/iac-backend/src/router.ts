@@ -35,6 +35,8 @@ export type RouterOptions = {
   engine: IacEngine;
   logger: LoggerService;
   maxBodySize?: string;
+  /** The local git host (embedded default), mounted at /git. */
+  gitRouter?: express.Router;
 };
 
 /** A rendered file in a preview response. */
@@ -112,6 +114,9 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { engine, logger } = options;
   const router = Router();
+  if (options.gitRouter) {
+    router.use('/git', options.gitRouter);
+  }
   router.use(express.json({ limit: options.maxBodySize ?? '1mb' }));
 
   /** Runs the engine; answers 400 for bad input and returns undefined. */

@@ -43,3 +43,11 @@ export {
 export { createZip } from './zip/createZip';
 export type { ZipEntry } from './zip/createZip';
 export { defaultTemplateRoots } from './roots';
+export {
+  LocalGitRepositories,
+  RepositoryError,
+} from './git/LocalGitRepositories';
+export type { PushOptions } from './git/LocalGitRepositories';
+export { createEngine } from './roots';
+export { localGitSettings } from './git/settings';
+export type { LocalGitSettings, ConfigLike } from './git/settings';

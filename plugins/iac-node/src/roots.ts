@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { IacEngine } from './engine';
 
 /**
  * This repository's `templates/iac/` folder, found by walking up from the
@@ -19,4 +20,14 @@ export function defaultTemplateRoots(cwd: string = process.cwd()): string[] {
     }
     dir = parent;
   }
+}
+
+/**
+ * An engine over the given roots (resolved against the working directory),
+ * or over defaultTemplateRoots() when none are configured.
+ */
+export function createEngine(roots?: string[]): IacEngine {
+  return IacEngine.fromRoots(
+    roots?.length ? roots.map(r => path.resolve(r)) : defaultTemplateRoots(),
+  );
 }

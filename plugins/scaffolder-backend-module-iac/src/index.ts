@@ -1,1 +1,13 @@
-export {};
+/**
+ * IaC Forge scaffolder actions.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleIac as default } from './module';
+export { createPlatformGenerateAction } from './actions/platformGenerate';
+export { createTerraformGenerateAction } from './actions/terraformGenerate';
+export { createHelmGenerateAction } from './actions/helmGenerate';
+export { createValidateAction } from './actions/validate';
+export { createPublishLocalAction } from './actions/publishLocal';
+export { createGithubGovernanceAction } from './actions/githubGovernance';
+export type { GovernanceReceipt } from './actions/githubGovernance';

@@ -76,9 +76,10 @@ describe('IaC Forge portal', () => {
       await page.goto(`${portal!.baseUrl}/create`);
       await page.getByText('Service namespace (starter)').first().waitFor();
     });
-    expect(
-      await page.getByRole('button', { name: /choose/i }).count(),
-    ).toBeGreaterThan(0);
+    // the card's Choose button opens the form
+    const choose = page.getByRole('button', { name: /choose/i }).first();
+    await choose.waitFor();
+    expect(await choose.isEnabled()).toBe(true);
     await session!.screenshot('02-create');
   });
 });

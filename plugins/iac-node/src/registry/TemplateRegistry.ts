@@ -259,7 +259,7 @@ function resolveExtends(trees: TemplateTree[]): TemplateTree[] {
 export class TemplateRegistry {
   private readonly trees: Map<string, TemplateTree>;
 
-  private constructor(trees: TemplateTree[]) {
+  private constructor(trees: TemplateTree[], readonly roots: string[] = []) {
     this.trees = new Map(
       trees.map(t => [`${t.manifest.kind}/${t.manifest.name}`, t]),
     );
@@ -292,7 +292,7 @@ export class TemplateRegistry {
         trees.push(tree);
       }
     }
-    return new TemplateRegistry(resolveExtends(trees));
+    return new TemplateRegistry(resolveExtends(trees), absRoots);
   }
 
   /** Every tree, sorted by kind then name. */

@@ -1,0 +1,131 @@
+/*
+ * Read-only git smart HTTP for the local repositories (embedded default):
+ * each request runs git's own CGI program, `git http-backend`, which serves
+ * clone and fetch; pushes are refused (no REMOTE_USER). Plus a raw file view:
+ * GET /:owner/:repo/blob/:ref/<path>.
+ */
+import { spawn } from 'node:child_process';
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  LocalGitRepositories,
+  RepositoryError,
+} from '@iacforge/plugin-iac-node';
+
+function sendCgiResponse(
+  child: ReturnType<typeof spawn>,
+  res: express.Response,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let head = Buffer.alloc(0);
+    let headersDone = false;
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (headersDone) {
+        res.write(chunk);
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end === -1) {
+        return;
+      }
+      headersDone = true;
+      let status = 200;
+      for (const line of head
+        .subarray(0, end)
+        .toString('latin1')
+        .split('\r\n')) {
+        const colon = line.indexOf(':');
+        if (colon <= 0) continue;
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        if (name.toLowerCase() === 'status') {
+          status = parseInt(value, 10) || 500;
+        } else {
+          res.setHeader(name, value);
+        }
+      }
+      res.status(status);
+      res.write(head.subarray(end + 4));
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      if (!headersDone) {
+        res
+          .status(500)
+          .type('text/plain')
+          .end('git http-backend produced no response\n');
+      } else {
+        res.end();
+      }
+      resolve();
+    });
+  });
+}
+
+export function createGitRouter(repos: LocalGitRepositories): express.Router {
+  const router = Router();
+
+  // raw file view, used by links in the catalog and by the URL reader's users
+  router.get(/^\/([^/]+)\/([^/]+)\/blob\/([^/]+)\/(.+)$/, async (req, res) => {
+    const [owner, repo, ref, filePath] = [0, 1, 2, 3].map(i => (req.params as Record<number, string>)[i]);
+    try {
+      const content = await repos.readFile(owner, repo, ref, filePath);
+      if (!content) {
+        res.status(404).type('text/plain').send(`No ${filePath} at ${ref}\n`);
+        return;
+      }
+      res.type('text/plain').send(content);
+    } catch (error) {
+      if (error instanceof RepositoryError) {
+        res
+          .status(error.code === 'not-found' ? 404 : 400)
+          .type('text/plain')
+          .send(`${error.message}\n`);
+        return;
+      }
+      throw error;
+    }
+  });
+
+  router.all(/^\/([^/]+)\/([^/]+)\.git(\/.*)$/, async (req, res) => {
+    const [owner, repo, rest] = [0, 1, 2].map(i => (req.params as Record<number, string>)[i]);
+    try {
+      if (!repos.exists(owner, repo)) {
+        res
+          .status(404)
+          .type('text/plain')
+          .send(`Repository ${owner}/${repo} not found\n`);
+        return;
+      }
+    } catch (error) {
+      if (error instanceof RepositoryError) {
+        res.status(400).type('text/plain').send(`${error.message}\n`);
+        return;
+      }
+      throw error;
+    }
+    const query = req.originalUrl.includes('?')
+      ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
+      : '';
+    const child = spawn('git', ['http-backend'], {
+      env: {
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: repos.root,
+        GIT_HTTP_EXPORT_ALL: '1',
+        GIT_CONFIG_NOSYSTEM: '1',
+        PATH_INFO: `/${owner}/${repo}.git${rest}`,
+        QUERY_STRING: query,
+        REQUEST_METHOD: req.method,
+        CONTENT_TYPE: req.headers['content-type'] ?? '',
+        HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
+        GIT_PROTOCOL: (req.headers['git-protocol'] as string | undefined) ?? '',
+        REMOTE_ADDR: req.socket.remoteAddress ?? '',
+      },
+    });
+    req.pipe(child.stdin!);
+    await sendCgiResponse(child, res);
+  });
+
+  return router;
+}

@@ -1,0 +1,193 @@
+/*
+ * Bare git repositories on local disk: the embedded default's "git host".
+ * The portal serves them read-only over git's smart HTTP protocol
+ * (`git http-backend`), the scaffolder publishes into them, and the catalog
+ * reads catalog-info.yaml from them. Uses the machine's git.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+
+/** owner and repo names: letters, digits, `_ . -`, not starting with a dot. */
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+
+export class RepositoryError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid' | 'exists' | 'not-found',
+  ) {
+    super(message);
+    this.name = 'RepositoryError';
+  }
+}
+
+export type PushOptions = {
+  owner: string;
+  repo: string;
+  /** Folder whose files become the first commit. */
+  sourceDir: string;
+  branch?: string;
+  message?: string;
+  author?: { name: string; email: string };
+};
+
+async function git(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  try {
+    const { stdout } = await exec('git', args, {
+      cwd: options.cwd,
+      env: {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: os.tmpdir(),
+        ...options.env,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'buffer',
+    });
+    return stdout as Buffer;
+  } catch (error) {
+    const e = error as { stderr?: Buffer; message: string };
+    throw new Error(
+      `git ${args[0]} failed: ${e.stderr?.toString().trim() || e.message}`,
+    );
+  }
+}
+
+export class LocalGitRepositories {
+  constructor(readonly root: string) {}
+
+  /** Validates owner/repo and returns the bare repository's folder. */
+  repoDir(owner: string, repo: string): string {
+    for (const [what, value] of [
+      ['owner', owner],
+      ['repository name', repo],
+    ] as const) {
+      if (!NAME.test(value) || value.endsWith('.git')) {
+        throw new RepositoryError(
+          `Invalid ${what} ${JSON.stringify(
+            value,
+          )}: use letters, digits, "_", "." and "-" (at most 100, not ending in .git)`,
+          'invalid',
+        );
+      }
+    }
+    return path.join(this.root, owner, `${repo}.git`);
+  }
+
+  exists(owner: string, repo: string): boolean {
+    return fs.existsSync(path.join(this.repoDir(owner, repo), 'HEAD'));
+  }
+
+  /**
+   * Creates the repository and pushes the folder's files as its first
+   * commit. Refuses to overwrite an existing repository.
+   */
+  async createAndPush(
+    options: PushOptions,
+  ): Promise<{ commit: string; branch: string }> {
+    const branch = options.branch ?? 'main';
+    const bare = this.repoDir(options.owner, options.repo);
+    if (this.exists(options.owner, options.repo)) {
+      throw new RepositoryError(
+        `Repository ${options.owner}/${options.repo} already exists`,
+        'exists',
+      );
+    }
+    fs.mkdirSync(path.dirname(bare), { recursive: true });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-push-'));
+    const author = options.author ?? {
+      name: 'IaC Forge',
+      email: 'iacforge@localhost',
+    };
+    const env = {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    };
+    try {
+      await git(['init', '--bare', '--initial-branch', branch, bare]);
+      // let clients clone over http-backend without extra config
+      await git(['config', 'http.uploadpack', 'true'], { cwd: bare });
+      await git(['init', '--initial-branch', branch, work]);
+      await git(['--work-tree', options.sourceDir, 'add', '--all', '.'], {
+        cwd: work,
+      });
+      await git(
+        [
+          '-c',
+          'commit.gpgsign=false',
+          'commit',
+          '--quiet',
+          '-m',
+          options.message ?? 'Initial commit',
+        ],
+        { cwd: work, env },
+      );
+      await git(['push', '--quiet', bare, `HEAD:refs/heads/${branch}`], {
+        cwd: work,
+      });
+      const commit = (await git(['rev-parse', 'HEAD'], { cwd: work }))
+        .toString()
+        .trim();
+      return { commit, branch };
+    } catch (error) {
+      fs.rmSync(bare, { recursive: true, force: true });
+      throw error;
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  /** Reads a file at a branch (or commit); undefined when it does not exist. */
+  async readFile(
+    owner: string,
+    repo: string,
+    ref: string,
+    filePath: string,
+  ): Promise<Buffer | undefined> {
+    const bare = this.repoDir(owner, repo);
+    if (!this.exists(owner, repo)) {
+      throw new RepositoryError(
+        `Repository ${owner}/${repo} not found`,
+        'not-found',
+      );
+    }
+    if (!/^[A-Za-z0-9_./-]+$/.test(ref) || ref.startsWith('-')) {
+      throw new RepositoryError(
+        `Invalid ref ${JSON.stringify(ref)}`,
+        'invalid',
+      );
+    }
+    const clean = path.posix.normalize(filePath).replace(/^\/+/, '');
+    if (clean.startsWith('..')) {
+      throw new RepositoryError(
+        `Invalid path ${JSON.stringify(filePath)}`,
+        'invalid',
+      );
+    }
+    try {
+      return await git(['--git-dir', bare, 'show', `${ref}:${clean}`]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The commit a ref points at. */
+  async resolveRef(owner: string, repo: string, ref: string): Promise<string> {
+    const bare = this.repoDir(owner, repo);
+    return (
+      await git(['--git-dir', bare, 'rev-parse', '--verify', `${ref}^{commit}`])
+    )
+      .toString()
+      .trim();
+  }
+}

@@ -1,0 +1,249 @@
+/*
+ * The handler the three generate actions share: payload from the action
+ * input plus secrets from the task's secrets, through the engine, into the
+ * workspace; answers file and catalog-info next to it.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '@backstage/errors';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import type { ActionContext } from '@backstage/plugin-scaffolder-node';
+import type { z as zod } from 'zod/v3';
+import { SECRET_FIELDS } from '@iacforge/plugin-iac-common';
+import {
+  GenerateKind,
+  GenerateResult,
+  IacEngine,
+  PayloadValidationError,
+  TemplateRenderError,
+} from '@iacforge/plugin-iac-node';
+import {
+  ANSWERS_PATH,
+  answersFile,
+  CATALOG_INFO_PATH,
+  catalogInfoFile,
+  CatalogOptions,
+} from '../repoFiles';
+
+/** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
+export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
+  SECRET_FIELDS.map(field => [field, field.split('.').pop()!]),
+);
+
+/** Repository secret name for a task secret: LOGS_SPLUNK_TOKEN. */
+export const repositorySecretName = (field: string) =>
+  SECRET_NAMES[field]?.toUpperCase() ?? field.toUpperCase();
+
+type GenerateInput = {
+  targetPath?: string;
+  catalog?: CatalogOptions;
+  [key: string]: unknown;
+};
+
+export type GenerateOutput = {
+  templates: { name: string; kind: string; version: string }[];
+  files: string[];
+  contentHash: string;
+  secretNames: string[];
+  componentName?: string;
+};
+
+const OPTION_KEYS = new Set(['targetPath', 'catalog']);
+
+/** Builds the engine payload: the input minus action options, plus task secrets. */
+export function buildPayload(
+  input: GenerateInput,
+  secrets: Record<string, string> | undefined,
+): { payload: Record<string, unknown>; used: string[] } {
+  const payload: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!OPTION_KEYS.has(key) && value !== undefined) {
+      payload[key] = value;
+    }
+  }
+  const used: string[] = [];
+  for (const field of SECRET_FIELDS) {
+    const [ctxKey, key] = field.split('.');
+    const context = payload[ctxKey] as Record<string, unknown> | undefined;
+    if (context && context[key] !== undefined) {
+      throw new InputError(
+        `${field} must not be passed as action input (it would be stored with the task): ` +
+          `collect it with "ui:field: Secret" as the task secret "${SECRET_NAMES[field]}"`,
+      );
+    }
+    const value = secrets?.[SECRET_NAMES[field]];
+    if (value) {
+      payload[ctxKey] = { ...(context ?? {}), [key]: value };
+      used.push(field);
+    }
+  }
+  return { payload, used };
+}
+
+function describeIssues(error: PayloadValidationError): string {
+  const lines = error.issues.map(
+    i => `  - ${i.path || '(root)'}: ${i.message}`,
+  );
+  return `Invalid IaC Forge payload (${
+    error.issues.length
+  } problem(s)):\n${lines.join('\n')}`;
+}
+
+export async function runGenerate(
+  kind: GenerateKind,
+  engine: IacEngine,
+  ctx: ActionContext<any, any>,
+): Promise<void> {
+  const input = ctx.input as GenerateInput;
+  const { payload, used } = buildPayload(input, ctx.secrets);
+  let result: GenerateResult;
+  try {
+    result = engine.generate(kind, payload);
+  } catch (error) {
+    if (error instanceof PayloadValidationError) {
+      throw new InputError(describeIssues(error));
+    }
+    if (error instanceof TemplateRenderError) {
+      throw new InputError(
+        `Cannot render ${error.template}: ${error.file}: ${error.reason}`,
+      );
+    }
+    throw error;
+  }
+
+  const outDir = resolveSafeChildPath(
+    ctx.workspacePath,
+    input.targetPath ?? '.',
+  );
+  const extra: { path: string; content: string }[] = [
+    { path: ANSWERS_PATH, content: answersFile(result, ctx.templateInfo) },
+  ];
+  if (input.catalog) {
+    extra.push({
+      path: CATALOG_INFO_PATH,
+      content: catalogInfoFile(result, input.catalog, ctx.templateInfo),
+    });
+  }
+  const files = [
+    ...result.files.map(f => ({
+      path: f.path,
+      content: f.content,
+      mode: f.mode,
+    })),
+    ...extra.map(f => ({
+      path: f.path,
+      content: Buffer.from(f.content),
+      mode: 0o644,
+    })),
+  ];
+  for (const file of files) {
+    const target = resolveSafeChildPath(outDir, file.path);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, file.content);
+    await fs.chmod(target, file.mode);
+  }
+
+  ctx.logger.info(
+    `Generated ${result.files.length} files from ${result.templates
+      .map(t => `${t.kind}/${t.name}@${t.version}`)
+      .join(', ')} (content ${result.contentHash.slice(0, 12)})${
+      ctx.isDryRun ? ' [dry run]' : ''
+    }`,
+  );
+  if (used.length) {
+    ctx.logger.info(
+      `Secrets kept out of the repository: ${used
+        .map(repositorySecretName)
+        .join(', ')}`,
+    );
+  }
+  const componentName = /name: (\S+)/.exec(extra[1]?.content ?? '')?.[1];
+  ctx.output('templates', result.templates);
+  ctx.output('files', files.map(f => f.path).sort());
+  ctx.output('contentHash', result.contentHash);
+  ctx.output('secretNames', used.map(repositorySecretName));
+  if (componentName) {
+    ctx.output('componentName', componentName);
+  }
+}
+
+/** The zod the scaffolder hands to schema callbacks (v3 API). */
+export type Z = typeof zod;
+
+/** Zod (v3, from the scaffolder) input fields shared by the generate actions. */
+export const commonInputSchema = {
+  targetPath: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Folder of the workspace to write into (default: the workspace root).',
+      ),
+  catalog: (z: Z) =>
+    z
+      .object({
+        name: z
+          .string()
+          .optional()
+          .describe('Component name (default: the chart name).'),
+        title: z.string().optional().describe('Component title.'),
+        description: z.string().optional().describe('Component description.'),
+        owner: z
+          .string()
+          .describe('Owner entity ref, e.g. group:default/platform-team.'),
+        system: z.string().optional().describe('System entity ref.'),
+        lifecycle: z
+          .string()
+          .optional()
+          .describe('Lifecycle (default experimental).'),
+        clusterRef: z
+          .string()
+          .optional()
+          .describe(
+            'For an existing cluster: the catalog Resource it runs on.',
+          ),
+        sourceControl: z
+          .object({
+            annotation: z.string().describe('e.g. github.com/project-slug'),
+            value: z.string().describe('e.g. acme/payments'),
+          })
+          .optional()
+          .describe('Source-control annotation of the host.'),
+        tags: z.array(z.string()).optional().describe('Extra tags.'),
+      })
+      .optional()
+      .describe(
+        'Write catalog-info.yaml (Component + cluster Resource) with these settings.',
+      ),
+};
+
+/** Zod output fields shared by the generate actions. */
+export const generateOutputSchema = {
+  templates: (z: Z) =>
+    z
+      .array(
+        z.object({
+          name: z.string().describe('Template name.'),
+          kind: z.string().describe('Template kind.'),
+          version: z.string().describe('Template version.'),
+        }),
+      )
+      .describe('The template trees that were rendered.'),
+  files: (z: Z) =>
+    z.array(z.string()).describe('Paths written, relative to targetPath.'),
+  contentHash: (z: Z) =>
+    z
+      .string()
+      .describe('sha256 of the generated files (same input, same hash).'),
+  secretNames: (z: Z) =>
+    z
+      .array(z.string())
+      .describe(
+        'Repository secret names the publish step should store (values from task secrets).',
+      ),
+  componentName: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('Name of the Component in catalog-info.yaml.'),
+};

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createPublishLocalAction, parseRepoUrl } from './publishLocal';
+
+const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
+
+describe('iac:publish:local', () => {
+  const directory = tmp('iacforge-git-');
+  const action = createPublishLocalAction({
+    directory,
+    baseUrl: 'http://localhost:7007/api/iac/git',
+  });
+
+  it('publishes the workspace as a new repository with clone and catalog URLs', async () => {
+    const workspacePath = tmp('iacforge-ws-');
+    fs.writeFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'kind: Component\n');
+    const ctx = createMockActionContext({
+      input: { repoUrl: 'localhost?owner=team&repo=payments' },
+      workspacePath,
+    });
+    await action.handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'remoteUrl',
+      'http://localhost:7007/api/iac/git/team/payments.git',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoUrl',
+      'http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml',
+    );
+    const clone = tmp('iacforge-clone-');
+    execFileSync('git', ['clone', '--quiet', path.join(directory, 'team/payments.git'), clone]);
+    expect(fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8')).toBe('kind: Component\n');
+  });
+
+  it('refuses to overwrite an existing repository, with a clear message', async () => {
+    const ctx = createMockActionContext({
+      input: { repoUrl: 'localhost?owner=team&repo=payments' },
+      workspacePath: tmp('iacforge-ws-'),
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow('Repository team/payments already exists');
+  });
+
+  it('validates the repository location', async () => {
+    expect(parseRepoUrl('localhost?owner=a&repo=b')).toEqual({ host: 'localhost', owner: 'a', repo: 'b' });
+    expect(() => parseRepoUrl('localhost?owner=a')).toThrow(/expected "<host>\?owner=<owner>&repo=<repo>"/);
+    const ctx = createMockActionContext({
+      input: { repoUrl: 'localhost?owner=a&repo=../../etc' },
+      workspacePath: tmp('iacforge-ws-'),
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(/Invalid repository name/);
+  });
+});

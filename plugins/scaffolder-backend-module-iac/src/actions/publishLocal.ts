@@ -1,0 +1,131 @@
+import { InputError } from '@backstage/errors';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  LocalGitRepositories,
+  RepositoryError,
+} from '@iacforge/plugin-iac-node';
+import { examples } from './publishLocal.examples';
+
+/** Parses the RepoUrlPicker format `host?owner=x&repo=y`. */
+export function parseRepoUrl(repoUrl: string): {
+  host: string;
+  owner: string;
+  repo: string;
+} {
+  const [host, query = ''] = repoUrl.split('?', 2);
+  const params = new URLSearchParams(query);
+  const owner = params.get('owner');
+  const repo = params.get('repo');
+  if (!host || !owner || !repo) {
+    throw new InputError(
+      `Invalid repoUrl ${JSON.stringify(
+        repoUrl,
+      )}: expected "<host>?owner=<owner>&repo=<repo>"`,
+    );
+  }
+  return { host, owner, repo };
+}
+
+/**
+ * `iac:publish:local`: publishes the workspace as a new repository on the
+ * portal's own git host (the embedded default: works offline). The result
+ * can be cloned over HTTP and registered in the catalog, like publish:github.
+ *
+ * @public
+ */
+export function createPublishLocalAction(options: {
+  /** Folder of the bare repositories (iac.localGit.directory). */
+  directory: string;
+  /** Public URL of the git host, `${backend.baseUrl}/api/iac/git`. */
+  baseUrl: string;
+}) {
+  const repos = new LocalGitRepositories(options.directory);
+  return createTemplateAction({
+    id: 'iac:publish:local',
+    description:
+      "Publishes the workspace to a new repository on the portal's local git host (embedded default).",
+    examples,
+    schema: {
+      input: {
+        repoUrl: z =>
+          z
+            .string()
+            .describe(
+              'Repository location as "<host>?owner=<owner>&repo=<repo>" (RepoUrlPicker format).',
+            ),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the workspace to publish (default: all of it).',
+            ),
+        defaultBranch: z =>
+          z.string().optional().describe('Branch name (default main).'),
+        gitCommitMessage: z =>
+          z
+            .string()
+            .optional()
+            .describe('Commit message (default "Initial commit").'),
+      },
+      output: {
+        remoteUrl: z => z.string().describe('Clone URL.'),
+        repoContentsUrl: z =>
+          z.string().describe('URL of the repository contents at the branch.'),
+        catalogInfoUrl: z =>
+          z
+            .string()
+            .describe('URL of catalog-info.yaml, for catalog:register.'),
+        commitHash: z => z.string().describe('The commit that was pushed.'),
+      },
+    },
+    async handler(ctx) {
+      const { owner, repo } = parseRepoUrl(ctx.input.repoUrl);
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
+      const result = await ctx.checkpoint({
+        key: `iac.publish.local.${owner}.${repo}`,
+        fn: async () => {
+          try {
+            const userName =
+              ctx.user?.entity?.spec?.profile?.displayName ?? ctx.user?.ref;
+            const email = ctx.user?.entity?.spec?.profile?.email;
+            return await repos.createAndPush({
+              owner,
+              repo,
+              sourceDir,
+              branch: ctx.input.defaultBranch,
+              message: ctx.input.gitCommitMessage,
+              author:
+                userName && email
+                  ? { name: String(userName), email: String(email) }
+                  : undefined,
+            });
+          } catch (error) {
+            if (error instanceof RepositoryError) {
+              throw new InputError(error.message);
+            }
+            throw error;
+          }
+        },
+      });
+      const web = `${options.baseUrl}/${owner}/${repo}`;
+      ctx.output('remoteUrl', `${web}.git`);
+      ctx.output('repoContentsUrl', `${web}/blob/${result.branch}`);
+      ctx.output(
+        'catalogInfoUrl',
+        `${web}/blob/${result.branch}/catalog-info.yaml`,
+      );
+      ctx.output('commitHash', result.commit);
+      ctx.logger.info(
+        `Published ${owner}/${repo} (${result.commit.slice(
+          0,
+          12,
+        )}): git clone ${web}.git`,
+      );
+    },
+  });
+}
