@@ -61,12 +61,15 @@ export type {
 
 export {
   platformPayloadSchema,
+  clusterPayloadSchema,
   terraformPayloadSchema,
   helmPayloadSchema,
 } from './platform';
 export type {
   PlatformPayload,
   PlatformPayloadInput,
+  ClusterPayload,
+  ClusterPayloadInput,
   TerraformPayload,
   TerraformPayloadInput,
   HelmPayload,
@@ -93,6 +96,7 @@ export type {
 
 export {
   parsePlatformPayload,
+  parseClusterPayload,
   parseTerraformPayload,
   parseHelmPayload,
   parseHelmContext,

@@ -11,6 +11,7 @@ import {
 } from './extensions';
 import { helmContextSchema } from './helm';
 import {
+  clusterPayloadSchema,
   helmPayloadSchema,
   platformPayloadSchema,
   terraformPayloadSchema,
@@ -26,6 +27,7 @@ import {
 /** Names accepted by getJsonSchema. */
 export const SCHEMA_NAMES = [
   'platform',
+  'cluster',
   'terraform',
   'helm',
   'terraform_context',
@@ -46,6 +48,7 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
 /** The zod schema behind each name. */
 export const contractSchemas: Readonly<Record<SchemaName, z.ZodType>> = {
   platform: platformPayloadSchema,
+  cluster: clusterPayloadSchema,
   terraform: terraformPayloadSchema,
   helm: helmPayloadSchema,
   terraform_context: terraformContextSchema,

@@ -9,6 +9,8 @@ import { Cloud } from './catalog';
 import { helmContextSchema, HelmContext } from './helm';
 import { formatPath, ParseResult, ValidationIssue } from './issues';
 import {
+  ClusterPayload,
+  clusterPayloadSchema,
   HelmPayload,
   helmPayloadSchema,
   PlatformPayload,
@@ -209,6 +211,13 @@ export function safeParseWith<S extends z.ZodType>(
 }
 
 /** Parses a /generate/platform payload. Never throws. */
+export function parseClusterPayload(
+  input: unknown,
+): ParseResult<ClusterPayload> {
+  return safeParseWith(clusterPayloadSchema, input);
+}
+
+/** Parses a platform payload; never throws. */
 export function parsePlatformPayload(
   input: unknown,
 ): ParseResult<PlatformPayload> {

@@ -139,33 +139,19 @@ type PlatformValues = z.output<
   | typeof gcpPlatformSchema
 >;
 
-function checkPlatform(v: PlatformValues, ctx: Ctx) {
+/** The payload fields the platform and cluster payloads share with their checks. */
+type ClusterExtensionValues = {
+  cloud: Cloud;
+  existing_cluster?: boolean;
+  terraform_context?: { cluster_autoscaling_enabled?: boolean };
+  governance_context: PlatformValues['governance_context'];
+  addons_context: PlatformValues['addons_context'];
+};
+
+function checkClusterExtensions(v: ClusterExtensionValues, ctx: Ctx) {
   const { cloud } = v;
-  if (!v.existing_cluster && v.terraform_context === undefined) {
-    issue(
-      ctx,
-      ['terraform_context'],
-      `Required when existing_cluster is false: the Terraform inputs of the new ${cloud} cluster (set existing_cluster to true to deploy to an existing cluster)`,
-    );
-  }
-  if (v.existing_cluster && v.terraform_context !== undefined) {
-    issue(
-      ctx,
-      ['terraform_context'],
-      'Not allowed when existing_cluster is true (Terraform is skipped): remove terraform_context or set existing_cluster to false',
-    );
-  }
-  if (v.existing_cluster && v.terraform_template !== undefined) {
-    issue(
-      ctx,
-      ['terraform_template'],
-      'Not used when existing_cluster is true (Terraform is skipped): remove terraform_template',
-    );
-  }
-
-  checkHelmIdentity(cloud, v.helm_context, ctx);
-
   const governance = v.governance_context as Record<string, unknown>;
+
   for (const [field, owner] of OIDC_FIELDS) {
     if (governance[field] !== undefined && owner !== cloud) {
       issue(
@@ -223,6 +209,34 @@ function checkPlatform(v: PlatformValues, ctx: Ctx) {
       );
     }
   }
+}
+
+function checkPlatform(v: PlatformValues, ctx: Ctx) {
+  const { cloud } = v;
+  if (!v.existing_cluster && v.terraform_context === undefined) {
+    issue(
+      ctx,
+      ['terraform_context'],
+      `Required when existing_cluster is false: the Terraform inputs of the new ${cloud} cluster (set existing_cluster to true to deploy to an existing cluster)`,
+    );
+  }
+  if (v.existing_cluster && v.terraform_context !== undefined) {
+    issue(
+      ctx,
+      ['terraform_context'],
+      'Not allowed when existing_cluster is true (Terraform is skipped): remove terraform_context or set existing_cluster to false',
+    );
+  }
+  if (v.existing_cluster && v.terraform_template !== undefined) {
+    issue(
+      ctx,
+      ['terraform_template'],
+      'Not used when existing_cluster is true (Terraform is skipped): remove terraform_template',
+    );
+  }
+
+  checkHelmIdentity(cloud, v.helm_context, ctx);
+  checkClusterExtensions(v, ctx);
 
   const gitops = v.gitops_context;
   if (gitops.enabled && gitops.canary_enabled) {
@@ -306,6 +320,46 @@ export const terraformPayloadSchema = z
     'Terraform-only payload: cloud, optional template override and terraform_context.',
   );
 
+const clusterShape = () => ({
+  terraform_template: terraformTemplateField(),
+  enable_native_checks: commonPlatformShape().enable_native_checks,
+  governance_context: governanceContextSchema.prefault({}),
+  addons_context: addonsContextSchema.prefault({}),
+});
+
+/**
+ * Cluster-only payload (/generate/cluster): the new cluster's Terraform,
+ * its add-ons and the governance workflows, without a workload chart.
+ */
+export const clusterPayloadSchema = z
+  .discriminatedUnion('cloud', [
+    strictObject({
+      cloud: cloudLiteral('aws'),
+      terraform_context: awsTerraformContextSchema.describe(
+        TERRAFORM_CONTEXT_DESCRIPTION,
+      ),
+      ...clusterShape(),
+    }),
+    strictObject({
+      cloud: cloudLiteral('azure'),
+      terraform_context: azureTerraformContextSchema.describe(
+        TERRAFORM_CONTEXT_DESCRIPTION,
+      ),
+      ...clusterShape(),
+    }),
+    strictObject({
+      cloud: cloudLiteral('gcp'),
+      terraform_context: gcpTerraformContextSchema.describe(
+        TERRAFORM_CONTEXT_DESCRIPTION,
+      ),
+      ...clusterShape(),
+    }),
+  ])
+  .superRefine(checkClusterExtensions)
+  .describe(
+    'Cluster-only payload: a new cluster (Terraform), its add-ons and the governance workflows, without a workload chart.',
+  );
+
 /** Helm-only payload (/generate/helm). */
 export const helmPayloadSchema = strictObject({
   cloud: z
@@ -345,6 +399,10 @@ export type TerraformPayload = z.output<typeof terraformPayloadSchema>;
 /** Terraform payload as accepted on input. */
 export type TerraformPayloadInput = z.input<typeof terraformPayloadSchema>;
 /** Parsed helm payload. */
+export type ClusterPayload = z.output<typeof clusterPayloadSchema>;
+/** Input type of the cluster payload. */
+export type ClusterPayloadInput = z.input<typeof clusterPayloadSchema>;
+/** Parsed helm-only payload. */
 export type HelmPayload = z.output<typeof helmPayloadSchema>;
 /** Helm payload as accepted on input. */
 export type HelmPayloadInput = z.input<typeof helmPayloadSchema>;

@@ -192,6 +192,24 @@ describe('IacEngine', () => {
     );
   });
 
+  it('renders a cluster without a workload chart', () => {
+    const result = engine.generate('cluster', {
+      cloud: 'aws',
+      terraform_template: 'tf-one',
+      terraform_context: seedAws.terraform_context,
+    });
+    const paths = result.files.map(f => f.path);
+    expect(result.templates.map(t => t.name)).toEqual(['tf-one', 'gov']);
+    expect(paths.some(p => p.startsWith('charts/'))).toBe(false);
+    expect(paths).toContain('terraform/main.tf');
+    expect(paths).toContain('.github/workflows/plan.yml');
+    // a cluster payload has no helm_context
+    expect(engine.validate('cluster', { ...seedAws, helm_template: undefined })).toMatchObject({
+      ok: false,
+      issues: expect.arrayContaining([expect.objectContaining({ path: 'helm_context' })]),
+    });
+  });
+
   it('reports every invalid field with its path, never throwing anything else', () => {
     const bad = clone(seedAws) as any;
     bad.helm_context.chart_name = 'Not A Name';

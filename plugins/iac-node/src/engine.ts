@@ -8,12 +8,14 @@
 import { createHash } from 'node:crypto';
 import {
   evaluateWhen,
+  parseClusterPayload,
   parseHelmPayload,
   parsePlatformPayload,
   parseTerraformPayload,
   resolveTemplateNames,
   stripSecrets,
   TemplateKind,
+  TemplateSelection,
   validateTemplateSelection,
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
@@ -25,8 +27,13 @@ import {
   TemplateRenderError,
 } from './render/renderTree';
 
-/** What a request generates: the seed's three routes. */
-export const GENERATE_KINDS = ['terraform', 'helm', 'platform'] as const;
+/** What a request generates: the seed's three routes, plus a cluster without a workload. */
+export const GENERATE_KINDS = [
+  'terraform',
+  'helm',
+  'platform',
+  'cluster',
+] as const;
 export type GenerateKind = (typeof GENERATE_KINDS)[number];
 
 /** Which tree kinds each request may render. */
@@ -34,6 +41,8 @@ const KINDS_FOR: Record<GenerateKind, readonly TemplateKind[]> = {
   terraform: ['terraform'],
   helm: ['helm'],
   platform: ['terraform', 'helm', 'governance', 'gitops'],
+  // a new cluster with its add-ons and governance, no workload chart
+  cluster: ['terraform', 'governance'],
 };
 
 /** The payload is invalid: every problem with its field path. */
@@ -99,12 +108,28 @@ export function hashFiles(files: GeneratedFile[]): string {
   return hash.digest('hex');
 }
 
+/** The template-selecting fields of a validated payload, for a request kind. */
+function selectionOf(
+  kind: GenerateKind,
+  payload: Record<string, unknown>,
+): TemplateSelection {
+  return {
+    cloud: payload.cloud as TemplateSelection['cloud'],
+    // a helm request never renders Terraform
+    existing_cluster: kind === 'helm' || Boolean(payload.existing_cluster),
+    terraform_template: payload.terraform_template as string | undefined,
+    helm_template: payload.helm_template as string | undefined,
+  };
+}
+
 function parseFor(kind: GenerateKind, input: unknown) {
   switch (kind) {
     case 'terraform':
       return parseTerraformPayload(input);
     case 'helm':
       return parseHelmPayload(input);
+    case 'cluster':
+      return parseClusterPayload(input);
     default:
       return parsePlatformPayload(input);
   }
@@ -146,22 +171,15 @@ export class IacEngine {
     }
     const payload = parsed.value as Record<string, unknown>;
     const issues = validateTemplateSelection(
-      {
-        cloud: payload.cloud as any,
-        existing_cluster:
-          kind === 'platform'
-            ? Boolean(payload.existing_cluster)
-            : kind === 'helm',
-        terraform_template: payload.terraform_template as string | undefined,
-        helm_template: payload.helm_template as string | undefined,
-      },
+      selectionOf(kind, payload),
       this.registry.list().map(t => t.manifest),
-    ).filter(issue => {
-      // a terraform request selects no helm template and vice versa
-      if (kind === 'terraform') return issue.path !== 'helm_template';
-      if (kind === 'helm') return issue.path !== 'terraform_template';
-      return true;
-    });
+    ).filter(issue =>
+      // only the parts the request renders are checked
+      issue.path === 'helm_template'
+        ? KINDS_FOR[kind].includes('helm')
+        : issue.path !== 'terraform_template' ||
+          KINDS_FOR[kind].includes('terraform'),
+    );
     return issues.length ? { ok: false, issues } : { ok: true, payload };
   }
 
@@ -170,21 +188,13 @@ export class IacEngine {
     kind: GenerateKind,
     payload: Record<string, unknown>,
   ): TemplateTree[] {
-    const names = resolveTemplateNames({
-      cloud: payload.cloud as any,
-      existing_cluster:
-        kind === 'platform'
-          ? Boolean(payload.existing_cluster)
-          : kind === 'helm',
-      terraform_template: payload.terraform_template as string | undefined,
-      helm_template: payload.helm_template as string | undefined,
-    });
+    const names = resolveTemplateNames(selectionOf(kind, payload));
     const kinds = KINDS_FOR[kind];
     const trees: TemplateTree[] = [];
     if (kinds.includes('terraform') && names.terraform) {
       trees.push(this.registry.get('terraform', names.terraform)!);
     }
-    if (kinds.includes('helm') && kind !== 'terraform') {
+    if (kinds.includes('helm')) {
       trees.push(this.registry.get('helm', names.helm)!);
     }
     const cloud = payload.cloud as string | undefined;

@@ -5,6 +5,7 @@
  */
 export { scaffolderModuleIac as default } from './module';
 export { createPlatformGenerateAction } from './actions/platformGenerate';
+export { createClusterGenerateAction } from './actions/clusterGenerate';
 export { createTerraformGenerateAction } from './actions/terraformGenerate';
 export { createHelmGenerateAction } from './actions/helmGenerate';
 export { createValidateAction } from './actions/validate';

@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
+import { createClusterGenerateAction } from './actions/clusterGenerate';
 import { createGithubGovernanceAction } from './actions/githubGovernance';
 import { createHelmGenerateAction } from './actions/helmGenerate';
 import { createPlatformGenerateAction } from './actions/platformGenerate';
@@ -33,6 +34,7 @@ export const scaffolderModuleIac = createBackendModule({
         const git = localGitSettings(config);
         scaffolderActions.addActions(
           createPlatformGenerateAction({ engine }),
+          createClusterGenerateAction({ engine }),
           createTerraformGenerateAction({ engine }),
           createHelmGenerateAction({ engine }),
           createValidateAction({

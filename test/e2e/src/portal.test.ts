@@ -69,12 +69,19 @@ describe('IaC Forge portal', () => {
   it('shows the templates on the create page', async () => {
     await waitForEntity(portal!.baseUrl, {
       kind: 'template',
-      name: 'iacforge-service-namespace',
+      name: 'iacforge-service-new-cluster',
     });
     const page = session!.page;
     await step('create', async () => {
       await page.goto(`${portal!.baseUrl}/create`);
-      await page.getByText('Service namespace (starter)').first().waitFor();
+      await page.getByText('Service on a new Kubernetes cluster').first().waitFor();
+      for (const title of [
+        'Service on an existing cluster',
+        'Kubernetes cluster (Terraform + add-ons + governance)',
+        'GitOps service (Flux dev/prod, Flagger canary, promotion)',
+      ]) {
+        await page.getByText(title).first().waitFor();
+      }
     });
     // the card's Choose button opens the form
     const choose = page.getByRole('button', { name: /choose/i }).first();

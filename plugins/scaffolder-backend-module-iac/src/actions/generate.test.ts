@@ -4,6 +4,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { IacEngine } from '@iacforge/plugin-iac-node';
+import { buildPayload } from './generate';
+import { createClusterGenerateAction } from './clusterGenerate';
 import { createHelmGenerateAction } from './helmGenerate';
 import { createPlatformGenerateAction } from './platformGenerate';
 import { createTerraformGenerateAction } from './terraformGenerate';
@@ -26,7 +28,11 @@ const input = {
   cloud: 'aws' as const,
   terraform_template: 'tf-one',
   helm_template: 'chart-one',
-  terraform_context: { project: 'platform', aws_region: 'us-east-1', cluster_name: 'platform-eks' },
+  terraform_context: {
+    project: 'platform',
+    aws_region: 'us-east-1',
+    cluster_name: 'platform-eks',
+  },
   helm_context,
   catalog: { owner: 'group:default/platform-team', system: 'payments' },
 };
@@ -43,30 +49,45 @@ describe('iac:platform:generate', () => {
     const ctx = createMockActionContext({
       input,
       workspacePath,
-      templateInfo: { entityRef: 'template:default/service-new-cluster', baseUrl: 'file:///x' },
+      templateInfo: {
+        entityRef: 'template:default/service-new-cluster',
+        baseUrl: 'file:///x',
+      },
     });
     await action.handler(ctx as any);
-    const read = (p: string) => fs.readFileSync(path.join(workspacePath, p), 'utf8');
+    const read = (p: string) =>
+      fs.readFileSync(path.join(workspacePath, p), 'utf8');
     expect(read('charts/payments/Chart.yaml')).toContain('name: "payments"');
-    expect(fs.statSync(path.join(workspacePath, 'terraform/bootstrap.sh')).mode & 0o777).toBe(0o755);
+    expect(
+      fs.statSync(path.join(workspacePath, 'terraform/bootstrap.sh')).mode &
+        0o777,
+    ).toBe(0o755);
 
     const answers = JSON.parse(read('.iacforge/answers.json'));
     expect(answers.template).toBe('template:default/service-new-cluster');
-    expect(answers.templates.map((t: { name: string }) => t.name)).toEqual(['tf-one', 'chart-one', 'gov']);
+    expect(answers.templates.map((t: { name: string }) => t.name)).toEqual([
+      'tf-one',
+      'chart-one',
+      'gov',
+    ]);
     expect(answers.payload.helm_context.chart_name).toBe('payments');
     expect(answers.content_hash).toMatch(/^[0-9a-f]{64}$/);
 
-    const [component, resource] = YAML.parseAllDocuments(read('catalog-info.yaml')).map(d => d.toJS());
+    const [component, resource] = YAML.parseAllDocuments(
+      read('catalog-info.yaml'),
+    ).map(d => d.toJS());
     expect(component).toMatchObject({
       kind: 'Component',
       metadata: {
         name: 'payments',
         annotations: {
-          'backstage.io/source-template': 'template:default/service-new-cluster',
+          'backstage.io/source-template':
+            'template:default/service-new-cluster',
           'iacforge.io/cloud': 'aws',
           'iacforge.io/region': 'us-east-1',
           'iacforge.io/cluster': 'platform-eks',
-          'iacforge.io/templates': 'terraform/tf-one@1.0.0,helm/chart-one@0.2.0,governance/gov@1.0.0',
+          'iacforge.io/templates':
+            'terraform/tf-one@1.0.0,helm/chart-one@0.2.0,governance/gov@1.0.0',
         },
         tags: ['aws', 'us-east-1'],
       },
@@ -80,24 +101,44 @@ describe('iac:platform:generate', () => {
     expect(resource).toMatchObject({
       kind: 'Resource',
       metadata: { name: 'platform-eks' },
-      spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
+      spec: {
+        type: 'kubernetes-cluster',
+        owner: 'group:default/platform-team',
+      },
     });
 
-    expect(ctx.output).toHaveBeenCalledWith('contentHash', answers.content_hash);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'contentHash',
+      answers.content_hash,
+    );
     expect(ctx.output).toHaveBeenCalledWith('componentName', 'payments');
     expect(ctx.output).toHaveBeenCalledWith(
       'files',
-      expect.arrayContaining(['.iacforge/answers.json', 'catalog-info.yaml', 'terraform/main.tf']),
+      expect.arrayContaining([
+        '.iacforge/answers.json',
+        'catalog-info.yaml',
+        'terraform/main.tf',
+      ]),
     );
   });
 
   it('is deterministic: the same input writes the same bytes', async () => {
     const a = workspace();
     const b = workspace();
-    await action.handler(createMockActionContext({ input, workspacePath: a }) as any);
-    await action.handler(createMockActionContext({ input, workspacePath: b }) as any);
-    for (const f of ['.iacforge/answers.json', 'catalog-info.yaml', 'charts/payments/values.yaml']) {
-      expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
+    await action.handler(
+      createMockActionContext({ input, workspacePath: a }) as any,
+    );
+    await action.handler(
+      createMockActionContext({ input, workspacePath: b }) as any,
+    );
+    for (const f of [
+      '.iacforge/answers.json',
+      'catalog-info.yaml',
+      'charts/payments/values.yaml',
+    ]) {
+      expect(fs.readFileSync(path.join(a, f))).toEqual(
+        fs.readFileSync(path.join(b, f)),
+      );
     }
   });
 
@@ -111,7 +152,8 @@ describe('iac:platform:generate', () => {
           ...helm_context,
           logs_enabled: true,
           logs_provider: 'splunk',
-          logs_splunk_hec_url: 'https://splunk.example.com:8088/services/collector',
+          logs_splunk_hec_url:
+            'https://splunk.example.com:8088/services/collector',
           logs_splunk_token_secret_name: 'splunk-hec-token',
         },
       },
@@ -119,11 +161,17 @@ describe('iac:platform:generate', () => {
       workspacePath,
     });
     await action.handler(ctx as any);
-    expect(ctx.output).toHaveBeenCalledWith('secretNames', ['LOGS_SPLUNK_TOKEN']);
+    expect(ctx.output).toHaveBeenCalledWith('secretNames', [
+      'LOGS_SPLUNK_TOKEN',
+    ]);
     const all = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-        e.isDirectory() ? all(path.join(dir, e.name)) : [path.join(dir, e.name)],
-      );
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap(e =>
+          e.isDirectory()
+            ? all(path.join(dir, e.name))
+            : [path.join(dir, e.name)],
+        );
     for (const file of all(workspacePath)) {
       expect(fs.readFileSync(file, 'utf8')).not.toContain(token);
     }
@@ -131,7 +179,10 @@ describe('iac:platform:generate', () => {
 
   it('refuses tokens passed as plain input', async () => {
     const ctx = createMockActionContext({
-      input: { ...input, helm_context: { ...helm_context, telemetry_auth_token: 'Bearer x' } },
+      input: {
+        ...input,
+        helm_context: { ...helm_context, telemetry_auth_token: 'Bearer x' },
+      },
       workspacePath: workspace(),
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(
@@ -144,7 +195,11 @@ describe('iac:platform:generate', () => {
     const ctx = createMockActionContext({
       input: {
         ...input,
-        helm_context: { ...helm_context, chart_name: 'Not Valid', replica_count: 0.5 },
+        helm_context: {
+          ...helm_context,
+          chart_name: 'Not Valid',
+          replica_count: 0.5,
+        },
       },
       workspacePath,
     });
@@ -157,12 +212,20 @@ describe('iac:platform:generate', () => {
   it('writes into a subfolder and refuses to leave the workspace', async () => {
     const workspacePath = workspace();
     await action.handler(
-      createMockActionContext({ input: { ...input, targetPath: 'infra' }, workspacePath }) as any,
+      createMockActionContext({
+        input: { ...input, targetPath: 'infra' },
+        workspacePath,
+      }) as any,
     );
-    expect(fs.existsSync(path.join(workspacePath, 'infra/terraform/main.tf'))).toBe(true);
+    expect(
+      fs.existsSync(path.join(workspacePath, 'infra/terraform/main.tf')),
+    ).toBe(true);
     await expect(
       action.handler(
-        createMockActionContext({ input: { ...input, targetPath: '../escape' }, workspacePath }) as any,
+        createMockActionContext({
+          input: { ...input, targetPath: '../escape' },
+          workspacePath,
+        }) as any,
       ),
     ).rejects.toThrow(/outside/i);
   });
@@ -170,8 +233,12 @@ describe('iac:platform:generate', () => {
   it('supports dry runs', async () => {
     expect(action.supportsDryRun).toBe(true);
     const workspacePath = workspace();
-    await action.handler(createMockActionContext({ input, workspacePath, isDryRun: true }) as any);
-    expect(fs.existsSync(path.join(workspacePath, 'charts/payments/Chart.yaml'))).toBe(true);
+    await action.handler(
+      createMockActionContext({ input, workspacePath, isDryRun: true }) as any,
+    );
+    expect(
+      fs.existsSync(path.join(workspacePath, 'charts/payments/Chart.yaml')),
+    ).toBe(true);
   });
 
   it('skips Terraform and references the cluster for an existing cluster', async () => {
@@ -183,7 +250,10 @@ describe('iac:platform:generate', () => {
           existing_cluster: true,
           helm_template: 'chart-one',
           helm_context,
-          catalog: { owner: 'group:default/platform-team', clusterRef: 'resource:default/prod-gke' },
+          catalog: {
+            owner: 'group:default/platform-team',
+            clusterRef: 'resource:default/prod-gke',
+          },
         },
         workspacePath,
       }) as any,
@@ -202,7 +272,11 @@ describe('iac:terraform:generate and iac:helm:generate', () => {
     const tf = workspace();
     await createTerraformGenerateAction({ engine }).handler(
       createMockActionContext({
-        input: { cloud: 'aws', terraform_template: 'tf-one', terraform_context: input.terraform_context },
+        input: {
+          cloud: 'aws',
+          terraform_template: 'tf-one',
+          terraform_context: input.terraform_context,
+        },
         workspacePath: tf,
       }) as any,
     );
@@ -215,5 +289,48 @@ describe('iac:terraform:generate and iac:helm:generate', () => {
       }) as any,
     );
     expect(fs.readdirSync(helm).sort()).toEqual(['.iacforge', 'charts']);
+  });
+});
+
+describe('buildPayload', () => {
+  it('treats empty strings and nulls from template expressions as not set', () => {
+    const { payload } = buildPayload(
+      {
+        cloud: 'aws',
+        terraform_context: { aws_region: 'us-east-1', location: '', gcp_region: null, tags: {} },
+        helm_template: '',
+        catalog: { owner: 'x' },
+        targetPath: 'infra',
+      },
+      undefined,
+    );
+    expect(payload).toEqual({
+      cloud: 'aws',
+      terraform_context: { aws_region: 'us-east-1', tags: {} },
+    });
+  });
+});
+
+describe('iac:cluster:generate', () => {
+  it('writes the cluster without a chart and catalogs it as infrastructure', async () => {
+    const workspacePath = workspace();
+    await createClusterGenerateAction({ engine }).handler(
+      createMockActionContext({
+        input: {
+          cloud: 'aws',
+          terraform_template: 'tf-one',
+          terraform_context: input.terraform_context,
+          catalog: { owner: 'group:default/platform-team' },
+        },
+        workspacePath,
+      }) as any,
+    );
+    expect(fs.existsSync(path.join(workspacePath, 'charts'))).toBe(false);
+    expect(fs.existsSync(path.join(workspacePath, '.github/workflows/plan.yml'))).toBe(true);
+    const [component] = YAML.parseAllDocuments(
+      fs.readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8'),
+    ).map(d => d.toJS());
+    expect(component.metadata.name).toBe('platform-eks');
+    expect(component.spec.type).toBe('infrastructure');
   });
 });

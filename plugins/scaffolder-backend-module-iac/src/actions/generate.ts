@@ -50,6 +50,23 @@ export type GenerateOutput = {
 
 const OPTION_KEYS = new Set(['targetPath', 'catalog']);
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Template expressions cannot leave a key out: `${{ parameters.x if … }}`
+ * renders "" instead. An empty string or null therefore means "not set".
+ */
+const isSet = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+function dropUnset(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => isSet(v))
+      .map(([k, v]) => [k, isPlainObject(v) ? dropUnset(v) : v]),
+  );
+}
+
 /** Builds the engine payload: the input minus action options, plus task secrets. */
 export function buildPayload(
   input: GenerateInput,
@@ -57,8 +74,8 @@ export function buildPayload(
 ): { payload: Record<string, unknown>; used: string[] } {
   const payload: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (!OPTION_KEYS.has(key) && value !== undefined) {
-      payload[key] = value;
+    if (!OPTION_KEYS.has(key) && isSet(value)) {
+      payload[key] = isPlainObject(value) ? dropUnset(value) : value;
     }
   }
   const used: string[] = [];

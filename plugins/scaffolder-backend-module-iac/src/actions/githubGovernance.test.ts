@@ -14,7 +14,11 @@ type Call = { method: string; path: string; body: any; auth?: string };
  */
 function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
   const calls: Call[] = [];
-  const state: { protection?: any; environments: Record<string, any>; variables: Record<string, string> } = {
+  const state: {
+    protection?: any;
+    environments: Record<string, any>;
+    variables: Record<string, string>;
+  } = {
     environments: {},
     variables: {},
   };
@@ -26,7 +30,12 @@ function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
     req.on('end', () => {
       const body = raw ? JSON.parse(raw) : undefined;
       const url = new URL(req.url!, 'http://x');
-      calls.push({ method: req.method!, path: url.pathname, body, auth: req.headers.authorization });
+      calls.push({
+        method: req.method!,
+        path: url.pathname,
+        body,
+        auth: req.headers.authorization,
+      });
       const send = (status: number, data?: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(data === undefined ? '' : JSON.stringify(data));
@@ -52,8 +61,11 @@ function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
         });
       }
       if (p === '/users/alice') return send(200, { id: 101, login: 'alice' });
-      if (p === '/orgs/acme/teams/platform') return send(200, { id: 202, slug: 'platform' });
-      const envMatch = /^\/repos\/acme\/payments\/environments\/([^/]+)$/.exec(p);
+      if (p === '/orgs/acme/teams/platform')
+        return send(200, { id: 202, slug: 'platform' });
+      const envMatch = /^\/repos\/acme\/payments\/environments\/([^/]+)$/.exec(
+        p,
+      );
       if (envMatch) {
         if (req.method === 'PUT') {
           state.environments[envMatch[1]] = body;
@@ -66,14 +78,18 @@ function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
           protection_rules: [
             {
               type: 'required_reviewers',
-              reviewers: env.reviewers.map((r: any) => ({ type: r.type, reviewer: { id: r.id } })),
+              reviewers: env.reviewers.map((r: any) => ({
+                type: r.type,
+                reviewer: { id: r.id },
+              })),
             },
           ],
         });
       }
       if (p === '/repos/acme/payments/actions/variables') {
         if (req.method === 'POST') {
-          if (state.variables[body.name] !== undefined) return send(409, { message: 'exists' });
+          if (state.variables[body.name] !== undefined)
+            return send(409, { message: 'exists' });
           state.variables[body.name] = body.value;
           return send(201, {});
         }
@@ -82,7 +98,8 @@ function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
           variables: Object.keys(state.variables).map(name => ({ name })),
         });
       }
-      const varMatch = /^\/repos\/acme\/payments\/actions\/variables\/([^/]+)$/.exec(p);
+      const varMatch =
+        /^\/repos\/acme\/payments\/actions\/variables\/([^/]+)$/.exec(p);
       if (varMatch && req.method === 'PATCH') {
         state.variables[varMatch[1]] = body.value;
         return send(204);
@@ -95,7 +112,11 @@ function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
 
 async function withStandIn(
   options: { dropCodeOwners?: boolean },
-  run: (args: { action: ReturnType<typeof createGithubGovernanceAction>; calls: Call[]; state: any }) => Promise<void>,
+  run: (args: {
+    action: ReturnType<typeof createGithubGovernanceAction>;
+    calls: Call[];
+    state: any;
+  }) => Promise<void>,
 ) {
   const { server, calls, state } = githubStandIn(options);
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
@@ -103,12 +124,22 @@ async function withStandIn(
   const integrations = ScmIntegrations.fromConfig(
     new ConfigReader({
       integrations: {
-        github: [{ host: 'github.com', apiBaseUrl: `http://127.0.0.1:${port}`, token: 'ghp_test' }],
+        github: [
+          {
+            host: 'github.com',
+            apiBaseUrl: `http://127.0.0.1:${port}`,
+            token: 'ghp_test',
+          },
+        ],
       },
     }),
   );
   try {
-    await run({ action: createGithubGovernanceAction({ integrations }), calls, state });
+    await run({
+      action: createGithubGovernanceAction({ integrations }),
+      calls,
+      state,
+    });
   } finally {
     server.close();
   }
@@ -117,8 +148,13 @@ async function withStandIn(
 const input = {
   repoUrl: 'github.com?owner=acme&repo=payments',
   requiredStatusChecks: ['Terraform plan'],
-  environment: { name: 'production', reviewers: ['user:alice', 'team:acme/platform'] },
-  variables: { AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/payments-terraform' },
+  environment: {
+    name: 'production',
+    reviewers: ['user:alice', 'team:acme/platform'],
+  },
+  variables: {
+    AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/payments-terraform',
+  },
 };
 
 describe('iac:github:governance', () => {
@@ -146,14 +182,17 @@ describe('iac:github:governance', () => {
           { type: 'User', id: 101 },
           { type: 'Team', id: 202 },
         ],
-        deployment_branch_policy: { protected_branches: true, custom_branch_policies: false },
+        deployment_branch_policy: {
+          protected_branches: true,
+          custom_branch_policies: false,
+        },
       });
       // existing variable: POST answered 409, then PATCH
-      expect(calls.filter(c => c.path.includes('/actions/variables')).map(c => c.method)).toEqual([
-        'POST',
-        'PATCH',
-        'GET',
-      ]);
+      expect(
+        calls
+          .filter(c => c.path.includes('/actions/variables'))
+          .map(c => c.method),
+      ).toEqual(['POST', 'PATCH', 'GET']);
       expect(state.variables.AWS_ROLE_ARN).toBe(input.variables.AWS_ROLE_ARN);
       expect(ctx.output).toHaveBeenCalledWith(
         'receipt',
@@ -180,7 +219,10 @@ describe('iac:github:governance', () => {
       );
       expect(ctx.output).toHaveBeenCalledWith(
         'receipt',
-        expect.objectContaining({ verified: false, mismatches: ['code owner reviews'] }),
+        expect.objectContaining({
+          verified: false,
+          mismatches: ['code owner reviews'],
+        }),
       );
     });
   });
@@ -189,12 +231,16 @@ describe('iac:github:governance', () => {
     await withStandIn({}, async ({ action, calls }) => {
       await expect(
         action.handler(
-          createMockActionContext({ input: { ...input, repoUrl: 'gitlab.com?owner=a&repo=b' } }) as any,
+          createMockActionContext({
+            input: { ...input, repoUrl: 'gitlab.com?owner=a&repo=b' },
+          }) as any,
         ),
       ).rejects.toThrow('No GitHub integration for host gitlab.com');
       await expect(
         action.handler(
-          createMockActionContext({ input: { ...input, variables: { 'BAD NAME': 'x' } } }) as any,
+          createMockActionContext({
+            input: { ...input, variables: { 'BAD NAME': 'x' } },
+          }) as any,
         ),
       ).rejects.toThrow('Invalid variable name "BAD NAME"');
       expect(calls).toEqual([]);

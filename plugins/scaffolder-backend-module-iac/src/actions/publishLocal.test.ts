@@ -16,7 +16,10 @@ describe('iac:publish:local', () => {
 
   it('publishes the workspace as a new repository with clone and catalog URLs', async () => {
     const workspacePath = tmp('iacforge-ws-');
-    fs.writeFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'kind: Component\n');
+    fs.writeFileSync(
+      path.join(workspacePath, 'catalog-info.yaml'),
+      'kind: Component\n',
+    );
     const ctx = createMockActionContext({
       input: { repoUrl: 'localhost?owner=team&repo=payments' },
       workspacePath,
@@ -31,8 +34,15 @@ describe('iac:publish:local', () => {
       'http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml',
     );
     const clone = tmp('iacforge-clone-');
-    execFileSync('git', ['clone', '--quiet', path.join(directory, 'team/payments.git'), clone]);
-    expect(fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8')).toBe('kind: Component\n');
+    execFileSync('git', [
+      'clone',
+      '--quiet',
+      path.join(directory, 'team/payments.git'),
+      clone,
+    ]);
+    expect(fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8')).toBe(
+      'kind: Component\n',
+    );
   });
 
   it('refuses to overwrite an existing repository, with a clear message', async () => {
@@ -40,16 +50,26 @@ describe('iac:publish:local', () => {
       input: { repoUrl: 'localhost?owner=team&repo=payments' },
       workspacePath: tmp('iacforge-ws-'),
     });
-    await expect(action.handler(ctx as any)).rejects.toThrow('Repository team/payments already exists');
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      'Repository team/payments already exists',
+    );
   });
 
   it('validates the repository location', async () => {
-    expect(parseRepoUrl('localhost?owner=a&repo=b')).toEqual({ host: 'localhost', owner: 'a', repo: 'b' });
-    expect(() => parseRepoUrl('localhost?owner=a')).toThrow(/expected "<host>\?owner=<owner>&repo=<repo>"/);
+    expect(parseRepoUrl('localhost?owner=a&repo=b')).toEqual({
+      host: 'localhost',
+      owner: 'a',
+      repo: 'b',
+    });
+    expect(() => parseRepoUrl('localhost?owner=a')).toThrow(
+      /expected "<host>\?owner=<owner>&repo=<repo>"/,
+    );
     const ctx = createMockActionContext({
       input: { repoUrl: 'localhost?owner=a&repo=../../etc' },
       workspacePath: tmp('iacforge-ws-'),
     });
-    await expect(action.handler(ctx as any)).rejects.toThrow(/Invalid repository name/);
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      /Invalid repository name/,
+    );
   });
 });

@@ -12,7 +12,9 @@ const FIXTURES = path.join(
 function workspaceWith(...folders: [string, string][]) {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-ws-'));
   for (const [from, to] of folders) {
-    fs.cpSync(path.join(FIXTURES, from), path.join(ws, to), { recursive: true });
+    fs.cpSync(path.join(FIXTURES, from), path.join(ws, to), {
+      recursive: true,
+    });
   }
   return ws;
 }
@@ -23,14 +25,20 @@ describe('iac:validate', () => {
   it('passes a clean workspace and reports what it checked', async () => {
     const ctx = createMockActionContext({
       input: {},
-      workspacePath: workspaceWith(['good/terraform', 'terraform'], ['good/.github', '.github']),
+      workspacePath: workspaceWith(
+        ['good/terraform', 'terraform'],
+        ['good/.github', '.github'],
+      ),
     });
     await action.handler(ctx as any);
     expect(ctx.output).toHaveBeenCalledWith('ok', true);
     expect(ctx.output).toHaveBeenCalledWith('findingCount', 0);
     expect(ctx.output).toHaveBeenCalledWith(
       'checkedFiles',
-      expect.objectContaining({ 'hcl-parse': expect.any(Number), actionlint: 1 }),
+      expect.objectContaining({
+        'hcl-parse': expect.any(Number),
+        actionlint: 1,
+      }),
     );
   });
 
@@ -52,12 +60,18 @@ describe('iac:validate', () => {
     await action.handler(ctx as any);
     expect(ctx.output).toHaveBeenCalledWith(
       'checkedFiles',
-      expect.objectContaining({ 'helm-lint': expect.any(Number), 'kubernetes-schema': expect.any(Number) }),
+      expect.objectContaining({
+        'helm-lint': expect.any(Number),
+        'kubernetes-schema': expect.any(Number),
+      }),
     );
   }, 120_000);
 
   it('refuses paths outside the workspace', async () => {
-    const ctx = createMockActionContext({ input: { path: '../..' }, workspacePath: workspaceWith() });
+    const ctx = createMockActionContext({
+      input: { path: '../..' },
+      workspacePath: workspaceWith(),
+    });
     await expect(action.handler(ctx as any)).rejects.toThrow(/outside/i);
   });
 });
