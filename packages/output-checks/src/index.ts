@@ -34,3 +34,4 @@ export type {
   KubernetesSchema,
   Severity,
 } from './types';
+export { bundledCrdSchemas, withIntOrString, CRD_SCHEMA_DIR } from './crds';

@@ -2,6 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KubernetesSchema } from './types';
+import { bundledCrdSchemas } from './crds';
 import { closest, errorMessage, isPlainObject } from './util';
 
 /**
@@ -527,7 +528,11 @@ export class KubernetesValidator {
   private readonly nonKubernetes: string[];
 
   constructor(options: KubernetesValidatorOptions = {}) {
-    for (const entry of options.extraSchemas ?? []) {
+    // the vendored CRDs first: a caller's schema for the same kind wins
+    for (const entry of [
+      ...bundledCrdSchemas(),
+      ...(options.extraSchemas ?? []),
+    ]) {
       this.extra.set(`${entry.apiVersion}/${entry.kind}`, entry);
     }
     this.nonKubernetes =

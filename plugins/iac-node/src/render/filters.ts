@@ -67,6 +67,10 @@ export function json(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent);
 }
 
+/** Plain scalars that YAML 1.1 or 1.2 would not read back as strings. */
+const AMBIGUOUS_PLAIN =
+  /^(?:[-+]?[0-9][0-9a-fA-FoxOX_:.+-]*(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=|)$/;
+
 /**
  * A YAML document or block produced by the `yaml` library. With `indent`,
  * every line after the first is indented by that many spaces so the block
@@ -76,11 +80,18 @@ export function yaml(value: unknown, indent = 0): string {
   if (value === undefined) {
     throw new FilterError('yaml', 'value is undefined (missing value)');
   }
-  const text = YAML.stringify(value, {
-    lineWidth: 0,
-    indent: 2,
-    aliasDuplicateObjects: false,
-  }).replace(/\n$/, '');
+  const doc = new YAML.Document(value, { aliasDuplicateObjects: false });
+  // Helm and Kubernetes read YAML 1.1, other tools 1.2: a string that either
+  // would read as something else (yes, on, 0o17, 1_000, 2024-01-01, ~ …)
+  // is written double-quoted so it stays a string everywhere.
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && AMBIGUOUS_PLAIN.test(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, indent: 2 }).replace(/\n$/, '');
   if (text.includes('${{')) {
     throw new FilterError(
       'yaml',

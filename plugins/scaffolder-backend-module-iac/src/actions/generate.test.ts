@@ -297,7 +297,12 @@ describe('buildPayload', () => {
     const { payload } = buildPayload(
       {
         cloud: 'aws',
-        terraform_context: { aws_region: 'us-east-1', location: '', gcp_region: null, tags: {} },
+        terraform_context: {
+          aws_region: 'us-east-1',
+          location: '',
+          gcp_region: null,
+          tags: {},
+        },
         helm_template: '',
         catalog: { owner: 'x' },
         targetPath: 'infra',
@@ -326,7 +331,9 @@ describe('iac:cluster:generate', () => {
       }) as any,
     );
     expect(fs.existsSync(path.join(workspacePath, 'charts'))).toBe(false);
-    expect(fs.existsSync(path.join(workspacePath, '.github/workflows/plan.yml'))).toBe(true);
+    expect(
+      fs.existsSync(path.join(workspacePath, '.github/workflows/plan.yml')),
+    ).toBe(true);
     const [component] = YAML.parseAllDocuments(
       fs.readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8'),
     ).map(d => d.toJS());

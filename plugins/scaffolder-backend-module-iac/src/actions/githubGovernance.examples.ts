@@ -13,7 +13,7 @@ export const examples: TemplateExample[] = [
           name: 'Governance',
           input: {
             repoUrl: 'github.com?owner=acme&repo=payments',
-            requiredStatusChecks: ['Terraform plan'],
+            requiredStatusChecks: ['validate', 'plan'],
             requiredApprovals: 1,
             environment: {
               name: 'production',

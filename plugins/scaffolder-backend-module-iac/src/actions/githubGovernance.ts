@@ -66,7 +66,7 @@ export function createGithubGovernanceAction(options: {
             .array(z.string())
             .optional()
             .describe(
-              'Status check contexts that must pass (default: ["Terraform plan"]).',
+              'Status check contexts that must pass (default: the plan workflow jobs ["validate", "plan"]).',
             ),
         requiredApprovals: z =>
           z
@@ -131,7 +131,7 @@ export function createGithubGovernanceAction(options: {
         request: { retries: 0 },
       });
       const branch = ctx.input.branch ?? 'main';
-      const checks = ctx.input.requiredStatusChecks ?? ['Terraform plan'];
+      const checks = ctx.input.requiredStatusChecks ?? ['validate', 'plan'];
       const approvals = ctx.input.requiredApprovals ?? 1;
       const codeOwners = ctx.input.requireCodeOwnerReviews ?? true;
       const variables = ctx.input.variables ?? {};

@@ -1,0 +1,53 @@
+/*
+ * Every example of every generate action runs, against the real template
+ * trees of this repository (templates/iac), and produces files.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createEngine } from '@iacforge/plugin-iac-node';
+import { createClusterGenerateAction } from './clusterGenerate';
+import { createHelmGenerateAction } from './helmGenerate';
+import { createPlatformGenerateAction } from './platformGenerate';
+import { createTerraformGenerateAction } from './terraformGenerate';
+
+// test code runs from source
+// eslint-disable-next-line no-restricted-syntax
+const engine = createEngine([
+  path.resolve(__dirname, '../../../../templates/iac'),
+]);
+const actions = [
+  createPlatformGenerateAction({ engine }),
+  createClusterGenerateAction({ engine }),
+  createTerraformGenerateAction({ engine }),
+  createHelmGenerateAction({ engine }),
+];
+
+const cases = actions.flatMap(action =>
+  (action.examples ?? []).map(
+    example => [action.id, example.description, action, example] as const,
+  ),
+);
+
+describe('action examples', () => {
+  it.each(cases)('%s: %s', async (_id, _description, action, example) => {
+    const steps = YAML.parse(example.example).steps as {
+      action: string;
+      input: any;
+    }[];
+    for (const step of steps.filter(s => s.action === action.id)) {
+      const workspacePath = fs.mkdtempSync(
+        path.join(os.tmpdir(), 'iacforge-example-'),
+      );
+      const ctx = createMockActionContext({ input: step.input, workspacePath });
+      await action.handler(ctx as any);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'files',
+        expect.arrayContaining(['.iacforge/answers.json']),
+      );
+      fs.rmSync(workspacePath, { recursive: true, force: true });
+    }
+  });
+});

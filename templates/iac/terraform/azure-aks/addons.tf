@@ -1,0 +1,65 @@
+# Cluster add-ons (generated because addons_context.enabled was set): the
+# module in modules/cluster-addons installs pinned Helm charts, each
+# controller with its own workload identity. Delete this file,
+# addons.auto.tfvars.json and modules/cluster-addons to drop the add-ons.
+#
+# The Helm provider signs in with Entra ID through kubelogin (Azure CLI
+# login of the workflow). With a private cluster (endpoint_public_access =
+# false) Terraform must run inside the virtual network for the add-ons.
+
+variable "addons" {
+  type = object({
+    external_secrets = bool
+  })
+  description = "Add-ons to install (addons_context): External Secrets Operator with an Azure Key Vault ClusterSecretStore."
+}
+
+locals {
+  # Well-known application id of the AKS Entra ID server (the token audience
+  # of every AKS cluster with Entra ID integration); not a credential.
+  aks_entra_server_app_id = "6dae42f8-4368-4678-94ff-3960e28e3630"
+}
+
+# The identity running Terraform administers the cluster through Azure RBAC
+# (local accounts are disabled) to install the charts.
+resource "azurerm_role_assignment" "terraform_cluster_admin" {
+  scope                = azurerm_kubernetes_cluster.this.id
+  role_definition_name = "Azure Kubernetes Service RBAC Cluster Admin"
+  principal_id         = data.azurerm_client_config.current.object_id
+}
+
+provider "helm" {
+  kubernetes = {
+    host                   = azurerm_kubernetes_cluster.this.kube_config[0].host
+    cluster_ca_certificate = base64decode(azurerm_kubernetes_cluster.this.kube_config[0].cluster_ca_certificate)
+    exec = {
+      api_version = "client.authentication.k8s.io/v1beta1"
+      command     = "kubelogin"
+      args        = ["get-token", "--login", "azurecli", "--server-id", local.aks_entra_server_app_id]
+    }
+  }
+}
+
+module "cluster_addons" {
+  source = "./modules/cluster-addons"
+
+  cluster_name        = azurerm_kubernetes_cluster.this.name
+  location            = azurerm_resource_group.this.location
+  resource_group_name = azurerm_resource_group.this.name
+  oidc_issuer_url     = azurerm_kubernetes_cluster.this.oidc_issuer_url
+  tenant_id           = data.azurerm_client_config.current.tenant_id
+  tags                = local.tags
+
+  external_secrets_enabled = var.addons.external_secrets
+
+  depends_on = [azurerm_role_assignment.terraform_cluster_admin]
+}
+
+output "addons" {
+  description = "Cluster add-ons: installed Helm releases (name => chart version), the Key Vault behind the ClusterSecretStore and its name."
+  value = {
+    releases                  = module.cluster_addons.releases
+    key_vault_uri             = module.cluster_addons.key_vault_uri
+    cluster_secret_store_name = module.cluster_addons.cluster_secret_store_name
+  }
+}

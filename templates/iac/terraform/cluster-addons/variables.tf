@@ -1,0 +1,15 @@
+variable "cluster_name" {
+  type        = string
+  description = "Name of the Kubernetes cluster the add-ons are installed into."
+
+  validation {
+    condition     = can(regex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$", var.cluster_name))
+    error_message = "cluster_name must be 1-100 letters, digits, \"-\" and \"_\", starting with a letter or digit."
+  }
+}
+
+variable "external_secrets_enabled" {
+  type        = bool
+  description = "Install External Secrets Operator and a ClusterSecretStore for the cloud's secret manager, with a workload identity of its own."
+  default     = false
+}

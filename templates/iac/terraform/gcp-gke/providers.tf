@@ -1,0 +1,5 @@
+provider "google" {
+  project        = var.gcp_project_id
+  region         = var.gcp_region
+  default_labels = local.labels
+}
