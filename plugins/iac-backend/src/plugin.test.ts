@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import yauzl from 'yauzl';
+import { IacEngine } from '@iacforge/plugin-iac-node';
 import { iacPlugin } from './plugin';
 
 const FIXTURE_ROOT = path.join(
@@ -127,6 +128,22 @@ describe('iac backend plugin', () => {
       .expect(200);
     expect(b.body.content_hash).toBe(a.body.content_hash);
     expect(b.body.files).toEqual(a.body.files);
+  });
+
+  it('serves a repeated preview from its content-addressed cache', async () => {
+    const server = await start();
+    const spy = jest.spyOn(IacEngine.prototype, 'generate');
+    try {
+      const a = await request(server).post('/api/iac/generate/platform/preview').send(payload);
+      const b = await request(server).post('/api/iac/generate/platform/preview').send(payload);
+      expect(b.text).toBe(a.text);
+      expect(spy).toHaveBeenCalledTimes(1);
+      const other = { ...payload, helm_context: { ...payload.helm_context, image_tag: '1.28' } };
+      await request(server).post('/api/iac/generate/platform/preview').send(other).expect(200);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('runs the fast output checks on request', async () => {

@@ -10,6 +10,7 @@
  * :kind is terraform | helm | platform (the seed's routes). Bad input is a
  * 400 with every field path and message, never a 500.
  */
+import { createHash } from 'node:crypto';
 import express from 'express';
 import Router from 'express-promise-router';
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -35,6 +36,8 @@ export type RouterOptions = {
   engine: IacEngine;
   logger: LoggerService;
   maxBodySize?: string;
+  /** Preview responses kept in memory (default 200). */
+  previewCacheSize?: number;
   /** The local git host (embedded default), mounted at /git. */
   gitRouter?: express.Router;
 };
@@ -109,6 +112,34 @@ function archiveName(result: GenerateResult): string {
   return `${safe}-${result.kind}`;
 }
 
+/**
+ * A small content-addressed cache of preview responses: the same request
+ * body gives the same bytes (the engine is deterministic), and a live preview
+ * re-sends unchanged payloads often (tab switches, re-renders, several users
+ * of one template). Bounded in entries; FIFO eviction.
+ */
+class PreviewCache {
+  private readonly entries = new Map<string, string>();
+  constructor(private readonly size: number) {}
+
+  key(kind: string, checks: boolean, body: unknown): string {
+    return createHash('sha256')
+      .update(`${kind}\0${checks}\0${JSON.stringify(body)}`)
+      .digest('hex');
+  }
+
+  get(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, value: string) {
+    if (this.entries.size >= this.size) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(key, value);
+  }
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -169,14 +200,23 @@ export async function createRouter(
     }
   });
 
+  const previews = new PreviewCache(options.previewCacheSize ?? 200);
+
   router.post('/generate/:kind/preview', async (req, res) => {
     const kind = kindOf(req);
+    const checks = req.query.checks === 'true';
+    const cacheKey = previews.key(kind, checks, req.body);
+    const cached = previews.get(cacheKey);
+    if (cached !== undefined) {
+      res.type('application/json').send(cached);
+      return;
+    }
     const result = generate(kind, req.body, res);
     if (!result) {
       return;
     }
     let findings: Finding[] | undefined;
-    if (req.query.checks === 'true') {
+    if (checks) {
       const report = await checkFiles(
         Object.fromEntries(
           result.files.map(f => [f.path, f.content.toString('utf8')]),
@@ -185,7 +225,7 @@ export async function createRouter(
       findings = report.findings;
     }
     const files = result.files.map(toPreviewFile);
-    res.json({
+    const body = JSON.stringify({
       kind,
       templates: result.templates,
       files,
@@ -194,6 +234,8 @@ export async function createRouter(
       content_hash: result.contentHash,
       ...(findings ? { findings } : {}),
     });
+    previews.set(cacheKey, body);
+    res.type('application/json').send(body);
   });
 
   router.post('/generate/:kind/download', async (req, res) => {

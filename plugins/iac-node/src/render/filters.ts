@@ -80,6 +80,25 @@ export function yaml(value: unknown, indent = 0): string {
   if (value === undefined) {
     throw new FilterError('yaml', 'value is undefined (missing value)');
   }
+  // a tree often prints the same object twice in one render (values.yaml and
+  // the README that documents it): serialising is the costly part
+  const key = `${indent}\0${JSON.stringify(value)}`;
+  const cached = yamlCache.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const out = yamlUncached(value, indent);
+  if (yamlCache.size >= YAML_CACHE_SIZE) {
+    yamlCache.delete(yamlCache.keys().next().value!);
+  }
+  yamlCache.set(key, out);
+  return out;
+}
+
+const YAML_CACHE_SIZE = 64;
+const yamlCache = new Map<string, string>();
+
+function yamlUncached(value: unknown, indent: number): string {
   const doc = new YAML.Document(value, { aliasDuplicateObjects: false });
   // Helm and Kubernetes read YAML 1.1, other tools 1.2: a string that either
   // would read as something else (yes, on, 0o17, 1_000, 2024-01-01, ~ …)

@@ -4,7 +4,7 @@
  * byte for byte; conditional files per the manifest's `files` rules; every
  * output path normalised under the tree's target folder.
  */
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import nunjucks from 'nunjucks';
 import { evaluateWhen } from '@iacforge/plugin-iac-common';
 import type { TemplateTree } from '../registry/TemplateRegistry';
@@ -64,21 +64,51 @@ function renderTemplate(
   }
 }
 
+/** Compiled globs, by pattern: compiling is far costlier than matching. */
+const matchers = new Map<string, Minimatch>();
+
+function matcher(pattern: string): Minimatch {
+  let m = matchers.get(pattern);
+  if (!m) {
+    m = new Minimatch(pattern, { dot: true });
+    matchers.set(pattern, m);
+  }
+  return m;
+}
+
+type Rule = { path: string; when: string };
+
+/**
+ * The rules whose glob matches each file of a tree: globs and paths never
+ * change after loading, so only the `when` conditions are evaluated per
+ * render.
+ */
+const rulesByFile = new WeakMap<TemplateTree, Map<string, Rule[]>>();
+
+function rulesFor(tree: TemplateTree, file: { source: string; output: string }): Rule[] {
+  let byFile = rulesByFile.get(tree);
+  if (!byFile) {
+    byFile = new Map();
+    rulesByFile.set(tree, byFile);
+  }
+  let rules = byFile.get(file.source);
+  if (!rules) {
+    rules = (tree.manifest.files ?? []).filter(rule => {
+      const glob = matcher(rule.path);
+      return glob.match(file.output) || glob.match(file.source);
+    });
+    byFile.set(file.source, rules);
+  }
+  return rules;
+}
+
 /** Whether a file passes every conditional rule whose glob matches it. */
 export function isFileIncluded(
   tree: TemplateTree,
   file: { source: string; output: string },
   context: object,
 ): boolean {
-  for (const rule of tree.manifest.files ?? []) {
-    const matches =
-      minimatch(file.output, rule.path, { dot: true }) ||
-      minimatch(file.source, rule.path, { dot: true });
-    if (matches && !evaluateWhen(rule.when, context)) {
-      return false;
-    }
-  }
-  return true;
+  return rulesFor(tree, file).every(rule => evaluateWhen(rule.when, context));
 }
 
 /** Renders a tree. The context is the parsed payload plus engine metadata. */
