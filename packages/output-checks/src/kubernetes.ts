@@ -530,6 +530,7 @@ export class KubernetesValidator {
   private readonly nonKubernetes: string[];
 
   constructor(options: KubernetesValidatorOptions = {}) {
+    this.callerExtraSchemas = (options.extraSchemas ?? []).length > 0;
     // the vendored CRDs first: a caller's schema for the same kind wins
     for (const entry of [
       ...bundledCrdSchemas(),

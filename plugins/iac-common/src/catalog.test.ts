@@ -5,7 +5,7 @@ import {
   parseTerraformContext,
 } from './index';
 import { valueOf } from './__fixtures__/helpers';
-import { MINIMAL_TERRAFORM_CONTEXT } from './__fixtures__/seedExamples';
+import { MINIMAL_TERRAFORM_CONTEXT } from './seedExamples';
 
 describe('cloud catalog', () => {
   it('has an entry per cloud with labels', () => {

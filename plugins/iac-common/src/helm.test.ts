@@ -6,7 +6,7 @@ import {
   SEED_HELM_LOGS_GRAFANA,
   SEED_HELM_LOGS_SPLUNK,
   SEED_HELM_TELEMETRY_GRAFANA,
-} from './__fixtures__/seedExamples';
+} from './seedExamples';
 
 const h = (overrides: Record<string, unknown>) =>
   parseHelmPayload({ helm_context: helm(overrides) });

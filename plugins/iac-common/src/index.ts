@@ -139,3 +139,12 @@ export {
 export type { SafeStringOptions, Cidr } from './fields';
 
 export { renderFieldReference } from './docs';
+
+export {
+  SEED_PLATFORM_NEW_CLUSTER,
+  SEED_PLATFORM_EXISTING_CLUSTER,
+  SEED_HELM_AFFINITY,
+  SEED_HELM_FRAGMENTS,
+  SEED_HELM_TELEMETRY_SPLUNK,
+  MINIMAL_TERRAFORM_CONTEXT,
+} from './seedExamples';

@@ -5,7 +5,7 @@ import {
   SEED_HELM_FRAGMENTS,
   SEED_PLATFORM_EXISTING_CLUSTER,
   SEED_PLATFORM_NEW_CLUSTER,
-} from './__fixtures__/seedExamples';
+} from './seedExamples';
 
 // The exported JSON Schemas, read back by an independent JSON Schema reader
 // (zod's own), accept the seed payloads and reject structural mistakes: a

@@ -14,7 +14,7 @@ import {
   platform,
   valueOf,
 } from './__fixtures__/helpers';
-import { SEED_PLATFORM_NEW_CLUSTER } from './__fixtures__/seedExamples';
+import { SEED_PLATFORM_NEW_CLUSTER } from './seedExamples';
 
 describe('never throws', () => {
   const weird: unknown[] = [

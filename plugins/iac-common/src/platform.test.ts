@@ -13,7 +13,7 @@ import {
 import {
   MINIMAL_TERRAFORM_CONTEXT,
   SEED_PLATFORM_EXISTING_CLUSTER,
-} from './__fixtures__/seedExamples';
+} from './seedExamples';
 
 const p = parsePlatformPayload;
 

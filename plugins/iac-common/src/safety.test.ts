@@ -12,7 +12,7 @@ import {
   SchemaName,
 } from './index';
 import { helm, platform, valueOf } from './__fixtures__/helpers';
-import { MINIMAL_TERRAFORM_CONTEXT } from './__fixtures__/seedExamples';
+import { MINIMAL_TERRAFORM_CONTEXT } from './seedExamples';
 
 describe('findUnsafeContent', () => {
   it.each([

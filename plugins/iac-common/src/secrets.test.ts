@@ -9,7 +9,7 @@ import {
   SEED_HELM_LOGS_GRAFANA,
   SEED_HELM_LOGS_SPLUNK,
   SEED_HELM_TELEMETRY_GRAFANA,
-} from './__fixtures__/seedExamples';
+} from './seedExamples';
 
 describe('secrets', () => {
   const parsed = () =>

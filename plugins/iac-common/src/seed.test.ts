@@ -11,7 +11,7 @@ import {
   SEED_HELM_TELEMETRY_SPLUNK,
   SEED_PLATFORM_EXISTING_CLUSTER,
   SEED_PLATFORM_NEW_CLUSTER,
-} from './__fixtures__/seedExamples';
+} from './seedExamples';
 
 describe('seed examples (generator spec) are valid', () => {
   it('unified platform payload, new cluster (aws)', () => {

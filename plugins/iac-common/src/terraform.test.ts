@@ -4,7 +4,7 @@ import {
   rruleProblem,
 } from './index';
 import { expectIssue, issuesOf, valueOf } from './__fixtures__/helpers';
-import { MINIMAL_TERRAFORM_CONTEXT } from './__fixtures__/seedExamples';
+import { MINIMAL_TERRAFORM_CONTEXT } from './seedExamples';
 
 type CloudName = 'aws' | 'azure' | 'gcp';
 const tf = (cloud: CloudName, overrides: Record<string, unknown> = {}) =>

@@ -17,44 +17,16 @@ import { ConfigReader } from '@backstage/config';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
+import {
+  SEED_PLATFORM_EXISTING_CLUSTER,
+  SEED_PLATFORM_NEW_CLUSTER,
+} from '@iacforge/plugin-iac-common';
 import { createZip, IacEngine } from '@iacforge/plugin-iac-node';
 import {
   guestToken,
   repoRoot,
   startPortal,
 } from '@iacforge/e2e-tests/src/lib/portal';
-
-const SEED_NEW_CLUSTER = {
-  cloud: 'aws',
-  existing_cluster: false,
-  terraform_context: {
-    project: 'platform',
-    aws_region: 'us-east-1',
-    cluster_name: 'platform-eks',
-  },
-  helm_context: {
-    chart_name: 'payments',
-    chart_version: '0.1.0',
-    app_version: '1.0.0',
-    namespace: 'payments',
-    create_namespace: true,
-    image_repository: 'nginx',
-    image_tag: '1.27',
-    replica_count: 2,
-    service_port: 80,
-    container_port: 80,
-  },
-};
-const SEED_EXISTING = {
-  cloud: 'gcp',
-  existing_cluster: true,
-  helm_context: {
-    ...SEED_NEW_CLUSTER.helm_context,
-    chart_name: 'orders',
-    namespace: 'orders',
-    load_balancer_type: 'External',
-  },
-};
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -83,8 +55,8 @@ async function main() {
   const results: Record<string, string> = {};
 
   for (const [name, payload] of [
-    ['platform (new aws cluster)', SEED_NEW_CLUSTER],
-    ['platform (existing gcp cluster)', SEED_EXISTING],
+    ['platform (new aws cluster)', SEED_PLATFORM_NEW_CLUSTER],
+    ['platform (existing gcp cluster)', SEED_PLATFORM_EXISTING_CLUSTER],
   ] as const) {
     await time(20, () => engine.generate('platform', payload));
     const samples = await time(300, () => engine.generate('platform', payload));
@@ -95,7 +67,7 @@ async function main() {
     )} (${files.length} files, ${(bytes / 1024).toFixed(1)} KiB)`;
   }
 
-  const result = engine.generate('platform', SEED_NEW_CLUSTER);
+  const result = engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER);
   const zipSamples = await time(30, () => createZip(result.files));
   results['zip platform (new aws cluster)'] = `p50 ${fmt(
     percentile(zipSamples, 50),
@@ -160,7 +132,9 @@ async function main() {
   await time(3, runFetch);
   const fetchSamples = await time(20, runFetch);
   const engineP50 = percentile(
-    await time(100, () => engine.generate('platform', SEED_NEW_CLUSTER)),
+    await time(100, () =>
+      engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER),
+    ),
     50,
   );
   results['fetch:template, same tree'] = `p50 ${fmt(
@@ -184,9 +158,9 @@ async function main() {
     const distinct = () => {
       n += 1;
       return JSON.stringify({
-        ...SEED_NEW_CLUSTER,
+        ...SEED_PLATFORM_NEW_CLUSTER,
         helm_context: {
-          ...SEED_NEW_CLUSTER.helm_context,
+          ...SEED_PLATFORM_NEW_CLUSTER.helm_context,
           chart_version: `0.1.${n}`,
         },
       });
@@ -203,7 +177,9 @@ async function main() {
             method: 'POST',
             setupRequest: (req: any) => ({
               ...req,
-              body: same ? JSON.stringify(SEED_NEW_CLUSTER) : distinct(),
+              body: same
+                ? JSON.stringify(SEED_PLATFORM_NEW_CLUSTER)
+                : distinct(),
             }),
           },
         ],

@@ -3,7 +3,7 @@ import {
   MINIMAL_TERRAFORM_CONTEXT,
   SEED_HELM_AFFINITY,
   SEED_PLATFORM_NEW_CLUSTER,
-} from './seedExamples';
+} from '../seedExamples';
 
 /** Issues of a failed result (fails the test when the result is ok). */
 export function issuesOf<T>(result: ParseResult<T>): ValidationIssue[] {

@@ -1,7 +1,8 @@
 /*
- * Every JSON example of the generator spec (seeds/000_559fd77f76d9fafb.txt),
- * copied verbatim. Fragments of helm_context are merged into
- * SEED_HELM_AFFINITY (the spec's only complete helm_context) by the tests.
+ * Every JSON example of the generator spec, copied verbatim: the two
+ * platform payloads, the only complete helm_context (pod scheduling) and
+ * every helm_context fragment. Used by the tests of every package, the
+ * action examples, the benchmark and the playground's presets.
  */
 
 /** "Unified platform payload (new cluster)" */
