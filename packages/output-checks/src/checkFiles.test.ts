@@ -180,7 +180,8 @@ describe('checkFiles (in-memory, no helm)', () => {
 
   it('reports an unknown apiVersion (CRD without a model or schema) as an error', async () => {
     const report = await checkFiles({
-      'widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: web\nspec: {}\n',
+      'widget.yaml':
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: web\nspec: {}\n',
     });
     expect(report.findings).toEqual([
       expect.objectContaining({
@@ -205,7 +206,8 @@ describe('checkFiles (in-memory, no helm)', () => {
         check: 'actionlint',
         file: '.github/workflows/ci.yml',
         line: 3,
-        message: 'job "a" needs job "nope" which does not exist in this workflow [job-needs]',
+        message:
+          'job "a" needs job "nope" which does not exist in this workflow [job-needs]',
       }),
     ]);
   });

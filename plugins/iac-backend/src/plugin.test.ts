@@ -134,12 +134,22 @@ describe('iac backend plugin', () => {
     const server = await start();
     const spy = jest.spyOn(IacEngine.prototype, 'generate');
     try {
-      const a = await request(server).post('/api/iac/generate/platform/preview').send(payload);
-      const b = await request(server).post('/api/iac/generate/platform/preview').send(payload);
+      const a = await request(server)
+        .post('/api/iac/generate/platform/preview')
+        .send(payload);
+      const b = await request(server)
+        .post('/api/iac/generate/platform/preview')
+        .send(payload);
       expect(b.text).toBe(a.text);
       expect(spy).toHaveBeenCalledTimes(1);
-      const other = { ...payload, helm_context: { ...payload.helm_context, image_tag: '1.28' } };
-      await request(server).post('/api/iac/generate/platform/preview').send(other).expect(200);
+      const other = {
+        ...payload,
+        helm_context: { ...payload.helm_context, image_tag: '1.28' },
+      };
+      await request(server)
+        .post('/api/iac/generate/platform/preview')
+        .send(other)
+        .expect(200);
       expect(spy).toHaveBeenCalledTimes(2);
     } finally {
       spy.mockRestore();

@@ -71,6 +71,10 @@ export function json(value: unknown, indent?: number): string {
 const AMBIGUOUS_PLAIN =
   /^(?:[-+]?[0-9][0-9a-fA-FoxOX_:.+-]*(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=|)$/;
 
+/** Recent outputs of the yaml filter, by input (bounded, FIFO). */
+const YAML_CACHE_SIZE = 64;
+const yamlCache = new Map<string, string>();
+
 /**
  * A YAML document or block produced by the `yaml` library. With `indent`,
  * every line after the first is indented by that many spaces so the block
@@ -94,9 +98,6 @@ export function yaml(value: unknown, indent = 0): string {
   yamlCache.set(key, out);
   return out;
 }
-
-const YAML_CACHE_SIZE = 64;
-const yamlCache = new Map<string, string>();
 
 function yamlUncached(value: unknown, indent: number): string {
   const doc = new YAML.Document(value, { aliasDuplicateObjects: false });

@@ -85,7 +85,10 @@ type Rule = { path: string; when: string };
  */
 const rulesByFile = new WeakMap<TemplateTree, Map<string, Rule[]>>();
 
-function rulesFor(tree: TemplateTree, file: { source: string; output: string }): Rule[] {
+function rulesFor(
+  tree: TemplateTree,
+  file: { source: string; output: string },
+): Rule[] {
   let byFile = rulesByFile.get(tree);
   if (!byFile) {
     byFile = new Map();
