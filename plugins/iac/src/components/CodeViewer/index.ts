@@ -1,0 +1,2 @@
+export { CodeViewer } from './CodeViewer';
+export type { CodeViewerProps } from './CodeViewer';

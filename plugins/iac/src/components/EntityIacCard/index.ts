@@ -1,0 +1,1 @@
+export { EntityIacCard } from './EntityIacCard';

@@ -1,0 +1,150 @@
+/*
+ * The form fields, as scaffolder FormFields. Loaded lazily by the
+ * FormFieldBlueprint extensions (see ./extensions.tsx).
+ */
+import {
+  CustomFieldValidator,
+  FieldExtensionComponentProps,
+  FieldSchema,
+  makeFieldSchema,
+} from '@backstage/plugin-scaffolder-react';
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import type { NodePoolValue } from '../lib/payload';
+import {
+  CloudPicker,
+  CloudPickerUiOptions,
+  validateCloudChoice,
+} from './CloudPicker';
+import { NodePool, NodePoolUiOptions, validateNodePool } from './NodePool';
+import {
+  PreviewField,
+  PreviewUiOptions,
+  validatePreview,
+} from './PreviewField';
+import {
+  RegionPicker,
+  RegionPickerUiOptions,
+  validateRegion,
+} from './RegionPicker';
+
+/** createFormField with the value and ui:options types of our components. */
+function formField<TValue, TUiOptions>(opts: {
+  name: string;
+  component: (
+    props: FieldExtensionComponentProps<TValue, TUiOptions>,
+  ) => JSX.Element | null;
+  validation?: CustomFieldValidator<TValue, TUiOptions>;
+  schema?: FieldSchema<TValue, TUiOptions>;
+}) {
+  return createFormField(
+    opts as unknown as Parameters<typeof createFormField>[0],
+  );
+}
+
+const cloudField = (z: any) =>
+  z
+    .string()
+    .optional()
+    .describe('Form field holding the IacCloudPicker value (default "cloud")');
+
+export const iacCloudPickerField = formField<string, CloudPickerUiOptions>({
+  name: 'IacCloudPicker',
+  component: CloudPicker,
+  validation: (value, validation, context) =>
+    validateCloudChoice(value, validation, context),
+  schema: makeFieldSchema({
+    output: z => z.enum(['aws', 'azure', 'gcp', 'existing']),
+    uiOptions: z =>
+      z.object({
+        clouds: z
+          .array(z.enum(['aws', 'azure', 'gcp', 'existing']))
+          .optional()
+          .describe('Choices offered (default: all four)'),
+        only: z
+          .array(z.enum(['aws', 'azure', 'gcp', 'existing']))
+          .optional()
+          .describe('Alias of clouds'),
+        allowExisting: z
+          .boolean()
+          .optional()
+          .describe('Offer "Existing cluster" (default true)'),
+      }),
+  }) as unknown as FieldSchema<string, CloudPickerUiOptions>,
+});
+
+export const iacRegionPickerField = formField<string, RegionPickerUiOptions>({
+  name: 'IacRegionPicker',
+  component: RegionPicker,
+  validation: (value, validation, context) =>
+    validateRegion(value, validation, context),
+  schema: makeFieldSchema({
+    output: z => z.string(),
+    uiOptions: z => z.object({ cloudField: cloudField(z) }),
+  }) as unknown as FieldSchema<string, RegionPickerUiOptions>,
+});
+
+export const iacNodePoolField = formField<NodePoolValue, NodePoolUiOptions>({
+  name: 'IacNodePool',
+  component: NodePool,
+  validation: (value, validation, context) =>
+    validateNodePool(value, validation, context),
+  schema: makeFieldSchema({
+    output: z =>
+      z.object({
+        instance_type: z
+          .string()
+          .describe(
+            'Node size: node_pool_instance_type (aws), vm_size (azure), machine_type (gcp)',
+          ),
+        min_size: z.number().int().min(0).max(1000),
+        desired_size: z.number().int().min(0).max(1000),
+        max_size: z.number().int().min(1).max(1000),
+      }),
+    uiOptions: z => z.object({ cloudField: cloudField(z) }),
+  }) as unknown as FieldSchema<NodePoolValue, NodePoolUiOptions>,
+});
+
+export const iacPreviewField = formField<string, PreviewUiOptions>({
+  name: 'IacPreview',
+  component: PreviewField,
+  validation: (value, validation, context) =>
+    validatePreview(value, validation, context),
+  schema: makeFieldSchema({
+    output: z =>
+      z
+        .string()
+        .describe('Content hash of the last valid preview ("" while invalid)'),
+    uiOptions: z =>
+      z.object({
+        kind: z
+          .enum(['platform', 'cluster', 'terraform', 'helm'])
+          .optional()
+          .describe('Request kind (default platform)'),
+        mapping: z
+          .record(z.any())
+          .optional()
+          .describe('Form field → payload path overrides (null removes one)'),
+        extra: z
+          .record(z.any())
+          .optional()
+          .describe('Static payload parts, deep-merged under the form values'),
+        cloudField: cloudField(z),
+        existingCloudField: z.string().optional(),
+        regionField: z.string().optional(),
+        nodePoolField: z.string().optional(),
+        debounceMs: z.number().optional(),
+        checks: z.boolean().optional(),
+        blockOn: z.enum(['all', 'entered', 'none']).optional(),
+        title: z.string().optional(),
+        height: z.number().optional(),
+      }),
+  }) as unknown as FieldSchema<string, PreviewUiOptions>,
+});
+
+/** Every IaC Forge form field. */
+export const iacFormFields = [
+  iacCloudPickerField,
+  iacRegionPickerField,
+  iacNodePoolField,
+  iacPreviewField,
+];

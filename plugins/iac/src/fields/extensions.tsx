@@ -1,0 +1,33 @@
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+
+/** `ui:field: IacCloudPicker` */
+export const iacCloudPickerFormField = FormFieldBlueprint.make({
+  name: 'iac-cloud-picker',
+  params: {
+    field: () => import('./definitions').then(m => m.iacCloudPickerField),
+  },
+});
+
+/** `ui:field: IacRegionPicker` */
+export const iacRegionPickerFormField = FormFieldBlueprint.make({
+  name: 'iac-region-picker',
+  params: {
+    field: () => import('./definitions').then(m => m.iacRegionPickerField),
+  },
+});
+
+/** `ui:field: IacNodePool` */
+export const iacNodePoolFormField = FormFieldBlueprint.make({
+  name: 'iac-node-pool',
+  params: {
+    field: () => import('./definitions').then(m => m.iacNodePoolField),
+  },
+});
+
+/** `ui:field: IacPreview` */
+export const iacPreviewFormField = FormFieldBlueprint.make({
+  name: 'iac-preview',
+  params: {
+    field: () => import('./definitions').then(m => m.iacPreviewField),
+  },
+});

@@ -1,0 +1,284 @@
+import {
+  buildPayload,
+  deepMerge,
+  fieldForIssue,
+  mapIssues,
+  setPath,
+} from './payload';
+import { stableStringify } from './stable';
+
+const form = {
+  cloud: 'aws',
+  region: 'eu-west-1',
+  project: 'shop',
+  cluster_name: 'shop-dev',
+  node_pool: {
+    instance_type: 'm6i.xlarge',
+    min_size: 1,
+    desired_size: 2,
+    max_size: 4,
+  },
+  chart_name: 'orders',
+  namespace: 'orders',
+  image_repository: 'ghcr.io/acme/orders',
+  image_tag: '1.2.3',
+  replica_count: 3,
+  hpa_enabled: false,
+  unrelated_field: 'ignored',
+};
+
+describe('buildPayload', () => {
+  it('maps the default template parameters (aws)', () => {
+    const { payload, sources, cloud, existingCluster } = buildPayload(form);
+    expect(cloud).toBe('aws');
+    expect(existingCluster).toBe(false);
+    expect(payload).toEqual({
+      cloud: 'aws',
+      existing_cluster: false,
+      terraform_context: {
+        project: 'shop',
+        cluster_name: 'shop-dev',
+        aws_region: 'eu-west-1',
+        node_pool_instance_type: 'm6i.xlarge',
+        node_pool_min_size: 1,
+        node_pool_desired_size: 2,
+        node_pool_max_size: 4,
+      },
+      helm_context: {
+        chart_name: 'orders',
+        namespace: 'orders',
+        image_repository: 'ghcr.io/acme/orders',
+        image_tag: '1.2.3',
+        replica_count: 3,
+        hpa_enabled: false,
+      },
+    });
+    expect(sources['terraform_context.aws_region']).toBe('region');
+    expect(sources['terraform_context.node_pool_min_size']).toBe('node_pool');
+    expect(sources['helm_context.chart_name']).toBe('chart_name');
+  });
+
+  it('uses the cloud-specific region and node size fields', () => {
+    const azure = buildPayload({
+      ...form,
+      cloud: 'azure',
+      region: 'westeurope',
+      resource_group_name: 'rg-shop',
+      node_pool: {
+        instance_type: 'Standard_D4s_v5',
+        min_size: 1,
+        desired_size: 1,
+        max_size: 3,
+      },
+    }).payload as any;
+    expect(azure.terraform_context.location).toBe('westeurope');
+    expect(azure.terraform_context.vm_size).toBe('Standard_D4s_v5');
+    expect(azure.terraform_context.resource_group_name).toBe('rg-shop');
+    const gcp = buildPayload({
+      ...form,
+      cloud: 'gcp',
+      region: 'europe-west1',
+      gcp_project_id: 'acme-dev',
+      node_pool: {
+        instance_type: 'e2-standard-4',
+        min_size: 1,
+        desired_size: 1,
+        max_size: 3,
+      },
+    }).payload as any;
+    expect(gcp.terraform_context.gcp_region).toBe('europe-west1');
+    expect(gcp.terraform_context.machine_type).toBe('e2-standard-4');
+    expect(gcp.terraform_context.gcp_project_id).toBe('acme-dev');
+  });
+
+  it('drops values that belong to another cloud (left over after a cloud change)', () => {
+    const { payload } = buildPayload({
+      ...form,
+      gcp_project_id: 'acme-dev',
+      resource_group_name: 'rg',
+    });
+    expect((payload as any).terraform_context.gcp_project_id).toBeUndefined();
+    expect(
+      (payload as any).terraform_context.resource_group_name,
+    ).toBeUndefined();
+  });
+
+  it('skips Terraform entirely for an existing cluster', () => {
+    const { payload, sources, existingCluster } = buildPayload({
+      ...form,
+      cloud: 'existing',
+      existing_cluster_cloud: 'gcp',
+      terraform_template: 'gcp-gke',
+    });
+    expect(existingCluster).toBe(true);
+    expect(payload.cloud).toBe('gcp');
+    expect(payload.existing_cluster).toBe(true);
+    expect(payload.terraform_context).toBeUndefined();
+    expect(payload.terraform_template).toBeUndefined();
+    expect(Object.keys(sources).some(k => k.startsWith('terraform'))).toBe(
+      false,
+    );
+    expect(buildPayload({ cloud: 'existing' }).payload.cloud).toBe('aws');
+  });
+
+  it('honours mapping overrides, removals, extras and field names from ui:options', () => {
+    const { payload, sources } = buildPayload(
+      {
+        provider: 'aws',
+        where: 'us-west-2',
+        service: 'billing',
+        chart_name: 'not-used',
+        namespace: 'billing',
+      },
+      {
+        cloudField: 'provider',
+        regionField: 'where',
+        mapping: { service: 'helm_context.chart_name', chart_name: null },
+        extra: {
+          governance_context: { codeowners: ['@acme/platform'] },
+          helm_context: { chart_name: 'overridden-by-form', replica_count: 1 },
+        },
+      },
+    );
+    expect(payload).toEqual({
+      cloud: 'aws',
+      existing_cluster: false,
+      governance_context: { codeowners: ['@acme/platform'] },
+      helm_context: {
+        chart_name: 'billing',
+        namespace: 'billing',
+        replica_count: 1,
+      },
+      terraform_context: { aws_region: 'us-west-2' },
+    });
+    expect(sources['helm_context.chart_name']).toBe('service');
+  });
+
+  it('deep-merges whole context objects', () => {
+    const { payload } = buildPayload({
+      cloud: 'aws',
+      chart_name: 'a',
+      helm_context: { ingress_enabled: true, ingress_host: 'a.example.com' },
+    });
+    expect(payload.helm_context).toEqual({
+      chart_name: 'a',
+      ingress_enabled: true,
+      ingress_host: 'a.example.com',
+    });
+  });
+
+  it('leaves out values whose switch is off, and empty strings', () => {
+    const off = buildPayload({
+      ...form,
+      hpa_enabled: false,
+      hpa_min_replicas: 4,
+      ingress_enabled: false,
+      ingress_host: 'stale.example.com',
+      image_tag: '',
+    }).payload as any;
+    expect(off.helm_context.hpa_min_replicas).toBeUndefined();
+    expect(off.helm_context.ingress_host).toBeUndefined();
+    expect(off.helm_context.image_tag).toBeUndefined();
+    const on = buildPayload({
+      ...form,
+      hpa_enabled: true,
+      hpa_min_replicas: 4,
+      ingress_enabled: true,
+      ingress_host: 'orders.example.com',
+      cluster_autoscaling_enabled: true,
+      canary_enabled: false,
+    }).payload as any;
+    expect(on.helm_context).toMatchObject({
+      hpa_enabled: true,
+      hpa_min_replicas: 4,
+      ingress_host: 'orders.example.com',
+    });
+    expect(on.terraform_context.cluster_autoscaling_enabled).toBe(true);
+    expect(on.gitops_context).toEqual({ canary_enabled: false });
+    expect(
+      buildPayload(
+        { cloud: 'aws', x: 1 },
+        { mapping: { x: { path: 'helm_context.x', when: '!y' } } },
+      ).payload.helm_context,
+    ).toEqual({ x: 1 });
+  });
+
+  it('projects cluster requests (no chart, no existing_cluster)', () => {
+    const { payload } = buildPayload(
+      { ...form, governance_enabled: true, addons_enabled: true },
+      { kind: 'cluster' },
+    );
+    expect(Object.keys(payload).sort()).toEqual([
+      'addons_context',
+      'cloud',
+      'governance_context',
+      'terraform_context',
+    ]);
+  });
+
+  it('projects helm and terraform requests', () => {
+    expect(
+      Object.keys(buildPayload(form, { kind: 'helm' }).payload).sort(),
+    ).toEqual(['cloud', 'helm_context']);
+    expect(
+      Object.keys(buildPayload(form, { kind: 'terraform' }).payload).sort(),
+    ).toEqual(['cloud', 'terraform_context']);
+  });
+
+  it('copes with an empty form', () => {
+    expect(buildPayload(undefined)).toEqual({
+      payload: {},
+      sources: {},
+      cloud: undefined,
+      existingCluster: false,
+    });
+  });
+});
+
+describe('issues → form fields', () => {
+  const { sources } = buildPayload(form);
+  it('finds the field that set a path (or a parent of it)', () => {
+    expect(
+      fieldForIssue('terraform_context.node_pool_desired_size', sources),
+    ).toBe('node_pool');
+    expect(fieldForIssue('terraform_context.aws_region', sources)).toBe(
+      'region',
+    );
+    expect(fieldForIssue('cloud', sources)).toBe('cloud');
+    expect(fieldForIssue('helm_context.image_tag', sources)).toBe('image_tag');
+    expect(
+      fieldForIssue('helm_context.env[0].name', { 'helm_context.env': 'env' }),
+    ).toBe('env');
+    expect(fieldForIssue('terraform_context', sources)).toBeUndefined();
+    expect(fieldForIssue('', sources)).toBeUndefined();
+  });
+  it('annotates issue lists', () => {
+    expect(
+      mapIssues([{ path: 'helm_context.chart_name', message: 'bad' }], sources),
+    ).toEqual([
+      { path: 'helm_context.chart_name', message: 'bad', field: 'chart_name' },
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('setPath refuses prototype keys', () => {
+    const target: Record<string, unknown> = {};
+    setPath(target, '__proto__.polluted', true);
+    setPath(target, 'a.constructor.x', true);
+    expect(({} as any).polluted).toBeUndefined();
+    expect(target).toEqual({});
+  });
+  it('deepMerge replaces arrays and merges objects', () => {
+    expect(deepMerge({ a: { b: 1, c: [1] } }, { a: { c: [2], d: 3 } })).toEqual(
+      {
+        a: { b: 1, c: [2], d: 3 },
+      },
+    );
+  });
+  it('stableStringify ignores key order', () => {
+    expect(
+      stableStringify({ b: 1, a: { d: [1, { y: 1, x: 2 }], c: undefined } }),
+    ).toBe(stableStringify({ a: { d: [1, { x: 2, y: 1 }] }, b: 1 }));
+  });
+});

@@ -1,0 +1,21 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import {
+  iacCloudPickerFormField,
+  iacNodePoolFormField,
+  iacPreviewFormField,
+  iacRegionPickerFormField,
+} from './fields/extensions';
+
+/**
+ * The scaffolder form fields of IaC Forge: `ui:field` IacCloudPicker,
+ * IacRegionPicker, IacNodePool and IacPreview.
+ */
+export const iacScaffolderModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [
+    iacCloudPickerFormField,
+    iacRegionPickerFormField,
+    iacNodePoolFormField,
+    iacPreviewFormField,
+  ],
+});
