@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,6 +113,103 @@ function run(
       },
     );
   });
+}
+
+/**
+ * helm runs are pure functions of the helm version, the arguments and the
+ * chart's files, so their results are kept on disk by content (the chart
+ * folder itself is written as a placeholder): a second check of an
+ * unchanged chart, in any folder, does not start helm again. Set
+ * IACFORGE_HELM_CACHE=off to disable, IACFORGE_HELM_CACHE_DIR to move it.
+ */
+const CHART_PLACEHOLDER = '\u0000chart\u0000';
+
+function resultCacheDir(): string | undefined {
+  if (process.env.IACFORGE_HELM_CACHE === 'off') {
+    return undefined;
+  }
+  return (
+    process.env.IACFORGE_HELM_CACHE_DIR ??
+    path.join(
+      os.tmpdir(),
+      `output-checks-helm-${process.getuid?.() ?? 'user'}`,
+      'results',
+    )
+  );
+}
+
+/** Digest of a chart's files as the check sees them (path + content). */
+export function chartDigest(chart: ChartTarget, files: FileMap): string {
+  const prefix = chart.dir === '.' || chart.dir === '' ? '' : `${chart.dir}/`;
+  const hash = createHash('sha256');
+  for (const [file, content] of [...files.entries()]
+    .filter(([p]) => p.startsWith(prefix))
+    .sort(([a], [b]) => (a < b ? -1 : 1))) {
+    hash
+      .update(file.slice(prefix.length))
+      .update('\0')
+      .update(content)
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function cachedRun(
+  binary: string,
+  helmVersion: string,
+  args: string[],
+  chart: ChartTarget,
+  digest: string,
+): Promise<ProcessResult> {
+  const dir = resultCacheDir();
+  if (!dir) {
+    return run(binary, args, chart.absDir);
+  }
+  const swap = (text: string, from: string, to: string) =>
+    text.split(from).join(to);
+  const hash = createHash('sha256')
+    .update(helmVersion)
+    .update('\0')
+    .update(digest);
+  for (const arg of args) {
+    hash.update('\0').update(swap(arg, chart.absDir, CHART_PLACEHOLDER));
+    // a values file outside the chart is part of the input too
+    if (
+      path.isAbsolute(arg) &&
+      !arg.startsWith(chart.absDir) &&
+      fs.existsSync(arg)
+    ) {
+      hash.update(fs.readFileSync(arg));
+    }
+  }
+  const file = path.join(dir, `${hash.digest('hex')}.json`);
+  try {
+    const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as ProcessResult;
+    return {
+      code: cached.code,
+      stdout: swap(cached.stdout, CHART_PLACEHOLDER, chart.absDir),
+      stderr: swap(cached.stderr, CHART_PLACEHOLDER, chart.absDir),
+    };
+  } catch {
+    // not cached yet
+  }
+  const result = await run(binary, args, chart.absDir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(
+      tmp,
+      JSON.stringify({
+        code: result.code,
+        stdout: swap(result.stdout, chart.absDir, CHART_PLACEHOLDER),
+        stderr: swap(result.stderr, chart.absDir, CHART_PLACEHOLDER),
+      }),
+    );
+    fs.renameSync(tmp, file);
+  } catch {
+    // a read-only temp dir only costs speed
+  }
+  return result;
 }
 
 const versionCache = new Map<string, Promise<string>>();
@@ -387,8 +485,10 @@ export async function runHelmChecks(
   const jobs: Array<Promise<void>> = [];
 
   for (const chart of input.charts) {
+    const digest = chartDigest(chart, input.files);
     for (const version of available) {
       const binary = input.binaries[version];
+      const helmVersion = result.helmVersions[version] ?? version;
       for (const values of chart.valuesSets) {
         const valuesArgs = values.file ? ['--values', values.file] : [];
         const context = {
@@ -400,10 +500,12 @@ export async function runHelmChecks(
 
         jobs.push(
           limit(async () => {
-            const lint = await run(
+            const lint = await cachedRun(
               binary,
+              helmVersion,
               ['lint', '--strict', chart.absDir, ...valuesArgs],
-              chart.absDir,
+              chart,
+              digest,
             );
             linted.add(chart.dir);
             const parsed = parseLintOutput(
@@ -438,10 +540,12 @@ export async function runHelmChecks(
 
         jobs.push(
           limit(async () => {
-            const template = await run(
+            const template = await cachedRun(
               binary,
+              helmVersion,
               ['template', chart.name, chart.absDir, ...valuesArgs],
-              chart.absDir,
+              chart,
+              digest,
             );
             rendered.add(chart.dir);
             if (template.code !== 0) {
