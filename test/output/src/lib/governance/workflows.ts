@@ -1,15 +1,13 @@
 /*
  * GitHub Actions checks of the governance / GitOps matrix that actionlint
  * does not make: pinning, permissions, untrusted input in scripts, OIDC
- * actions, timeouts, checkout credentials. Plus the known false positives
- * of the actionlint build in @iacforge/output-checks (see KNOWN_STALE_ACTIONLINT).
+ * actions, timeouts, checkout credentials.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import { Finding } from '@iacforge/output-checks';
 
 /**
  * Actions the generated workflows may use, with the commit of the release
@@ -84,33 +82,6 @@ export const OIDC_ACTIONS: Record<string, string> = {
   azure: 'azure/login',
   gcp: 'google-github-actions/auth',
 };
-
-/**
- * actionlint findings tolerated as wrong for today's GitHub. Empty:
- * @iacforge/output-checks runs actionlint 1.7.x, which knows the `vars`
- * context and the current runner labels; every finding is a failure.
- */
-export const KNOWN_STALE_ACTIONLINT: RegExp[] = [];
-
-/** Splits findings into real ones and the tolerated stale-actionlint ones. */
-export function partitionFindings(findings: Finding[]): {
-  real: Finding[];
-  stale: Finding[];
-} {
-  const real: Finding[] = [];
-  const stale: Finding[] = [];
-  for (const f of findings) {
-    if (
-      f.check === 'actionlint' &&
-      KNOWN_STALE_ACTIONLINT.some(re => re.test(f.message))
-    ) {
-      stale.push(f);
-    } else {
-      real.push(f);
-    }
-  }
-  return { real, stale };
-}
 
 export type Step = Record<string, any>;
 export type Job = Record<string, any> & { steps?: Step[] };
