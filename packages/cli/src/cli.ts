@@ -27,6 +27,7 @@ import {
   PayloadValidationError,
   TemplateLoadError,
   TemplateRenderError,
+  writeFiles,
 } from '@iacforge/plugin-iac-node';
 import { checkDirectory, formatFindings } from '@iacforge/output-checks';
 
@@ -202,12 +203,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             2,
           );
         }
-        for (const file of result.files) {
-          const target = path.join(out, file.path);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, file.content);
-          fs.chmodSync(target, file.mode);
-        }
+        await writeFiles(out, result.files);
         io.stdout(
           `Rendered ${result.files.length} files from ${result.templates
             .map(t => `${t.kind}/${t.name}@${t.version}`)

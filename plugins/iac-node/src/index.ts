@@ -51,3 +51,5 @@ export type { PushOptions } from './git/LocalGitRepositories';
 export { createEngine } from './roots';
 export { localGitSettings } from './git/settings';
 export type { LocalGitSettings, ConfigLike } from './git/settings';
+export { writeFiles } from './files';
+export type { FileToWrite } from './files';

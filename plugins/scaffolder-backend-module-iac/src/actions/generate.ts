@@ -3,8 +3,6 @@
  * input plus secrets from the task's secrets, through the engine, into the
  * workspace; answers file and catalog-info next to it.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
@@ -16,6 +14,7 @@ import {
   IacEngine,
   PayloadValidationError,
   TemplateRenderError,
+  writeFiles,
 } from '@iacforge/plugin-iac-node';
 import {
   ANSWERS_PATH,
@@ -141,24 +140,8 @@ export async function runGenerate(
       content: catalogInfoFile(result, input.catalog, ctx.templateInfo),
     });
   }
-  const files = [
-    ...result.files.map(f => ({
-      path: f.path,
-      content: f.content,
-      mode: f.mode,
-    })),
-    ...extra.map(f => ({
-      path: f.path,
-      content: Buffer.from(f.content),
-      mode: 0o644,
-    })),
-  ];
-  for (const file of files) {
-    const target = resolveSafeChildPath(outDir, file.path);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content);
-    await fs.chmod(target, file.mode);
-  }
+  const files = [...result.files, ...extra];
+  await writeFiles(outDir, files);
 
   ctx.logger.info(
     `Generated ${result.files.length} files from ${result.templates

@@ -16,6 +16,7 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
+  writeFiles,
 } from '@iacforge/plugin-iac-node';
 
 // test code runs from source, never from a production build
@@ -32,16 +33,12 @@ export function getEngine(): IacEngine {
 }
 
 /** Writes generated files under a fresh temporary folder. */
-export function writeFiles(
+export async function writeResult(
   result: GenerateResult,
   prefix = 'iacforge-out-',
-): string {
+): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  for (const file of result.files) {
-    const target = path.join(dir, file.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.content, { mode: file.mode });
-  }
+  await writeFiles(dir, result.files);
   return dir;
 }
 
@@ -52,7 +49,7 @@ export async function generateAndCheck(
   options: DirectoryCheckOptions = {},
 ): Promise<{ result: GenerateResult; report: CheckReport; summary: string }> {
   const result = getEngine().generate(kind, payload);
-  const dir = writeFiles(result);
+  const dir = await writeResult(result);
   try {
     const report = await checkDirectory(dir, options);
     return { result, report, summary: formatFindings(report.findings) };
