@@ -27,12 +27,7 @@ describe('creating a service from the portal', () => {
   beforeAll(async () => {
     ensureFrontendBuilt();
     portal = await startPortal({
-      extraConfig: [
-        'iac:',
-        '  localGit:',
-        '    enabled: true',
-        `    directory: ${JSON.stringify(gitDir)}`,
-      ].join('\n'),
+      localGitDir: gitDir,
     });
     session = await openBrowser();
   });
@@ -100,13 +95,7 @@ describe('creating a service from the portal', () => {
 
   it('goes from the template to a registered entity with its card', async () => {
     const page = session!.page;
-    await step('sign-in', async () => {
-      await page.goto(portal!.baseUrl);
-      const enter = page.getByRole('button', { name: /enter/i });
-      await enter.waitFor({ timeout: 60_000 });
-      await enter.click();
-      await enter.waitFor({ state: 'detached' });
-    });
+    await step('sign-in', () => session!.signInAsGuest(portal!.baseUrl));
 
     await step('choose-template', async () => {
       await page.goto(`${portal!.baseUrl}/create`);

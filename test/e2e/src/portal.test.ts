@@ -38,14 +38,7 @@ describe('IaC Forge portal', () => {
   }
 
   async function signIn() {
-    const page = session!.page;
-    await page.goto(portal!.baseUrl);
-    // the embedded default signs in as a guest
-    const enter = page.getByRole('button', { name: /enter/i });
-    await enter.waitFor({ timeout: 60_000 });
-    await session!.screenshot('00-sign-in');
-    await enter.click();
-    await enter.waitFor({ state: 'detached' });
+    await session!.signInAsGuest(portal!.baseUrl, '00-sign-in');
   }
 
   it('lists the project itself in the catalog', async () => {

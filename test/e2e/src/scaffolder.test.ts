@@ -163,12 +163,7 @@ describe('IaC Forge templates through the scaffolder', () => {
 
   beforeAll(async () => {
     portal = await startPortal({
-      extraConfig: [
-        'iac:',
-        '  localGit:',
-        '    enabled: true',
-        `    directory: ${JSON.stringify(gitDir)}`,
-      ].join('\n'),
+      localGitDir: gitDir,
     });
     token = await guestToken(portal.baseUrl);
     for (const c of CASES) {

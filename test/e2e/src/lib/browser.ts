@@ -14,6 +14,8 @@ export type BrowserSession = {
   context: BrowserContext;
   page: Page;
   screenshot(name: string): Promise<string>;
+  /** Opens the portal and enters as a guest (the embedded default's sign-in). */
+  signInAsGuest(baseUrl: string, shot?: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -42,14 +44,25 @@ export async function openBrowser(): Promise<BrowserSession> {
   });
   const page = await context.newPage();
   fs.mkdirSync(resultsDir, { recursive: true });
+  const screenshot = async (name: string) => {
+    const file = path.join(resultsDir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
   return {
     browser,
     context,
     page,
-    async screenshot(name: string) {
-      const file = path.join(resultsDir, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      return file;
+    screenshot,
+    async signInAsGuest(baseUrl: string, shot?: string) {
+      await page.goto(baseUrl);
+      const enter = page.getByRole('button', { name: /enter/i });
+      await enter.waitFor({ timeout: 60_000 });
+      if (shot) {
+        await screenshot(shot);
+      }
+      await enter.click();
+      await enter.waitFor({ state: 'detached' });
     },
     async close() {
       await browser.close().catch(() => undefined);

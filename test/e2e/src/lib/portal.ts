@@ -162,7 +162,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
 
 /** Starts the portal and resolves when the backend reports ready. */
 export async function startPortal(
-  options: { extraConfig?: string } = {},
+  options: {
+    extraConfig?: string;
+    /** Turn on the local git host with its repositories in this folder. */
+    localGitDir?: string;
+  } = {},
 ): Promise<Portal> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const port = await freePort();
@@ -185,6 +189,14 @@ export async function startPortal(
       '    client: better-sqlite3',
       '    connection:',
       `      directory: ${JSON.stringify(path.join(dataDir, 'sqlite'))}`,
+      ...(options.localGitDir
+        ? [
+            'iac:',
+            '  localGit:',
+            '    enabled: true',
+            `    directory: ${JSON.stringify(options.localGitDir)}`,
+          ]
+        : []),
       options.extraConfig ?? '',
     ].join('\n'),
   );
