@@ -1,8 +1,17 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  cacheDir,
+  checkerFingerprint,
+  readEntry,
+  swap,
+  writeEntry,
+} from './cache';
 import {
   chartOf,
+  digestTree,
   FileMap,
   findChartDirs,
   hasExtension,
@@ -17,6 +26,7 @@ import {
 import {
   ChartTarget,
   defaultHelmBinaries,
+  helmBinaryVersion,
   HELM_VERSIONS,
   runHelmChecks,
 } from './helm';
@@ -299,6 +309,50 @@ function report(
   };
 }
 
+/** The checked folder, as stored in cached reports. */
+const ROOT_PLACEHOLDER = '\u0000root\u0000';
+
+/**
+ * Answers from the `reports` cache (see cache.ts) when the same input was
+ * checked before by the same checker and tools; otherwise runs `compute` and
+ * stores its report. Reports with toolchain findings are not stored (a
+ * missing tool is not a property of the input).
+ */
+async function cachedReport(
+  key: Array<string | Buffer>,
+  root: string,
+  compute: () => Promise<CheckReport>,
+): Promise<CheckReport> {
+  const dir = cacheDir('reports');
+  if (!dir) {
+    return compute();
+  }
+  const hash = createHash('sha256').update(checkerFingerprint());
+  for (const part of key) {
+    hash.update('\0').update(part);
+  }
+  const digest = hash.digest('hex');
+  const cached = readEntry<{ report: string }>(dir, digest);
+  if (cached) {
+    return JSON.parse(swap(cached.report, ROOT_PLACEHOLDER, root));
+  }
+  const result = await compute();
+  if (!result.findings.some(f => f.check === 'toolchain')) {
+    writeEntry(dir, digest, {
+      report: swap(JSON.stringify(result), root, ROOT_PLACEHOLDER),
+    });
+  }
+  return result;
+}
+
+/** The options that decide the in-process checks' results, as a key part. */
+function optionsKey(options: CheckOptions): string {
+  return JSON.stringify({
+    extraSchemas: options.extraSchemas ?? null,
+    nonKubernetesKinds: options.nonKubernetesKinds ?? null,
+  });
+}
+
 /**
  * The fast, in-process subset on an in-memory file map (no filesystem, no
  * helm): YAML/JSON parse, Kubernetes schema validation of plain manifests,
@@ -308,9 +362,18 @@ export async function checkFiles(
   files: FileInput,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
-  const validator = new KubernetesValidator(options);
-  const { out, charts } = await checkInProcess(toFileMap(files), validator);
-  return report(out, charts, {});
+  const map = toFileMap(files);
+  const key: Array<string | Buffer> = ['files', optionsKey(options)];
+  for (const [file, content] of [...map.entries()].sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
+    key.push(file, content);
+  }
+  return cachedReport(key, '', async () => {
+    const validator = new KubernetesValidator(options);
+    const { out, charts } = await checkInProcess(map, validator);
+    return report(out, charts, {});
+  });
 }
 
 function chartName(files: FileMap, dir: string): string {
@@ -339,80 +402,119 @@ export async function checkDirectory(
   if (!stat?.isDirectory()) {
     throw new Error(`checkDirectory: ${root} is not a directory`);
   }
-  const files = await readDirectory(root, options.ignoreDirectories);
-  const validator = new KubernetesValidator(options);
-  const { out, charts } = await checkInProcess(files, validator);
-  if (options.helm === false) {
-    return report(out, charts, {});
-  }
-
   const requested =
     typeof options.helm === 'object' ? options.helm.versions : undefined;
-  const versions: HelmVersion[] = requested
-    ? HELM_VERSIONS.filter(v => requested.includes(v))
-    : HELM_VERSIONS;
-  const targets: ChartTarget[] = [];
-  for (const chartDir of topLevelCharts(charts)) {
-    const absDir = path.join(root, chartDir);
-    const valuesSets: ChartTarget['valuesSets'] = [{ label: 'values.yaml' }];
-    const ciValues = [...files.keys()]
-      .filter(f =>
-        /^ci\/[^/]+-values\.ya?ml$/.test(path.posix.relative(chartDir, f)),
-      )
-      .sort();
-    for (const file of ciValues) {
-      valuesSets.push({
-        label: path.posix.relative(chartDir, file),
-        file: path.join(root, file),
-      });
+  const versions: HelmVersion[] =
+    options.helm === false
+      ? []
+      : requested
+      ? HELM_VERSIONS.filter(v => requested.includes(v))
+      : HELM_VERSIONS;
+  const binaries = {
+    ...defaultHelmBinaries(),
+    ...Object.fromEntries(
+      Object.entries(options.helmBinaries ?? {}).filter(([, b]) => !!b),
+    ),
+  };
+  const digests = await digestTree(root, options.ignoreDirectories);
+
+  // what decides the report: the files, the options, the helm versions
+  const key: Array<string | Buffer> = [
+    'directory',
+    optionsKey(options),
+    JSON.stringify(options.helm ?? true),
+    JSON.stringify(options.ignoreDirectories ?? null),
+    JSON.stringify(options.valuesFiles ?? null),
+  ];
+  for (const version of versions) {
+    key.push(
+      await helmBinaryVersion(version, binaries[version]).catch(
+        () => `unavailable ${binaries[version]}`,
+      ),
+    );
+  }
+  for (const [chartDir, extras] of Object.entries(options.valuesFiles ?? {})) {
+    for (const extra of extras) {
+      // values files may live outside the checked folder
+      const file = path.resolve(root, chartDir, extra);
+      const inside = !path.relative(root, file).startsWith('..');
+      key.push(
+        inside ? path.relative(root, file) : file,
+        await fs.readFile(file).catch(() => 'missing'),
+      );
     }
-    for (const extra of options.valuesFiles?.[chartDir] ?? []) {
-      const file = path.resolve(absDir, extra);
-      const exists = await fs.stat(file).catch(() => undefined);
-      if (!exists?.isFile()) {
-        out.add({
-          check: 'helm-lint',
-          severity: 'error',
-          file: joinRel(chartDir, 'Chart.yaml'),
-          message: `values file ${extra} (options.valuesFiles) does not exist`,
-        });
-        continue;
-      }
-      valuesSets.push({ label: extra, file });
-    }
-    targets.push({
-      dir: chartDir,
-      absDir,
-      name: chartName(files, chartDir),
-      valuesSets,
-    });
+  }
+  for (const [file, digest] of digests) {
+    key.push(file, digest);
   }
 
-  const helm = await runHelmChecks({
-    charts: targets,
-    versions,
-    binaries: {
-      ...defaultHelmBinaries(),
-      ...Object.fromEntries(
-        Object.entries(options.helmBinaries ?? {}).filter(([, b]) => !!b),
-      ),
-    },
-    files,
-    validator,
-    concurrency:
-      options.helmConcurrency ??
-      Math.min(4, Math.max(2, os.availableParallelism())),
+  return cachedReport(key, root, async () => {
+    const files = await readDirectory(root, options.ignoreDirectories);
+    const validator = new KubernetesValidator(options);
+    const { out, charts } = await checkInProcess(files, validator);
+    if (options.helm === false) {
+      return report(out, charts, {});
+    }
+
+    const targets: ChartTarget[] = [];
+    for (const chartDir of topLevelCharts(charts)) {
+      const absDir = path.join(root, chartDir);
+      const valuesSets: ChartTarget['valuesSets'] = [{ label: 'values.yaml' }];
+      const ciValues = [...files.keys()]
+        .filter(f =>
+          /^ci\/[^/]+-values\.ya?ml$/.test(path.posix.relative(chartDir, f)),
+        )
+        .sort();
+      for (const file of ciValues) {
+        valuesSets.push({
+          label: path.posix.relative(chartDir, file),
+          file: path.join(root, file),
+        });
+      }
+      for (const extra of options.valuesFiles?.[chartDir] ?? []) {
+        const file = path.resolve(absDir, extra);
+        const exists = await fs.stat(file).catch(() => undefined);
+        if (!exists?.isFile()) {
+          out.add({
+            check: 'helm-lint',
+            severity: 'error',
+            file: joinRel(chartDir, 'Chart.yaml'),
+            message: `values file ${extra} (options.valuesFiles) does not exist`,
+          });
+          continue;
+        }
+        valuesSets.push({ label: extra, file });
+      }
+      targets.push({
+        dir: chartDir,
+        absDir,
+        name: chartName(files, chartDir),
+        valuesSets,
+      });
+    }
+
+    const helm = await runHelmChecks({
+      charts: targets,
+      versions,
+      binaries,
+      files,
+      digests,
+      validator,
+      concurrency:
+        options.helmConcurrency ??
+        Math.min(4, Math.max(2, os.availableParallelism())),
+    });
+    for (const finding of helm.findings) {
+      out.add(finding);
+    }
+    if (targets.length > 0) {
+      out.count('helm-lint', helm.lintedCharts);
+      out.count('helm-template', helm.renderedCharts);
+    }
+    out.validatedObjects += helm.validatedObjects;
+    if (helm.validatedFiles.size > 0) {
+      out.count('kubernetes-schema', helm.validatedFiles.size);
+    }
+    return report(out, charts, helm.helmVersions);
   });
-  for (const finding of helm.findings) {
-    out.add(finding);
-  }
-  if (targets.length > 0) {
-    out.count('helm-lint', helm.lintedCharts);
-    out.count('helm-template', helm.renderedCharts);
-  }
-  out.validatedObjects += helm.validatedObjects;
-  if (helm.validatedFiles.size > 0) {
-    out.count('kubernetes-schema', helm.validatedFiles.size);
-  }
-  return report(out, charts, helm.helmVersions);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileInput } from './types';
@@ -133,4 +134,47 @@ export async function readDirectory(
 
   await walk(root, '');
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * sha256 of every file under `root` (all files, not only the checkable
+ * ones: a chart's `_helpers.tpl` or `NOTES.txt` changes what helm reports),
+ * by relative path, sorted. Symbolic links count by their target path.
+ */
+export async function digestTree(
+  root: string,
+  ignoredDirectories: string[] = DEFAULT_IGNORED_DIRECTORIES,
+): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  const ignored = new Set(ignoredDirectories);
+
+  async function walk(dir: string, rel: string): Promise<void> {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    await Promise.all(
+      entries.map(async entry => {
+        const abs = path.join(dir, entry.name);
+        const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!ignored.has(entry.name)) {
+            await walk(abs, relPath);
+          }
+        } else if (entry.isSymbolicLink()) {
+          digests.set(
+            relPath,
+            `link:${await fs.readlink(abs).catch(() => '?')}`,
+          );
+        } else if (entry.isFile()) {
+          digests.set(
+            relPath,
+            createHash('sha256')
+              .update(await fs.readFile(abs))
+              .digest('hex'),
+          );
+        }
+      }),
+    );
+  }
+
+  await walk(root, '');
+  return new Map([...digests.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

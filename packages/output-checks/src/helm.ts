@@ -3,7 +3,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FileMap, joinRel, normalizePath } from './files';
+import {
+  cacheDir,
+  cacheRoot,
+  packageDir,
+  readEntry,
+  swap,
+  writeEntry,
+} from './cache';
+import { digestTree, FileMap, joinRel, normalizePath } from './files';
 import { formatPath, KubernetesValidator, ObjectPath } from './kubernetes';
 import { Finding, HelmVersion } from './types';
 import { createLimiter, errorMessage, isPlainObject, oneLine } from './util';
@@ -12,17 +20,6 @@ import { parseYaml } from './yaml';
 export const HELM_VERSIONS: HelmVersion[] = ['v3', 'v4'];
 
 const HELM_TIMEOUT_MS = 120_000;
-
-/** This package's directory (resolved through the workspace link). */
-function packageDir(): string | undefined {
-  try {
-    return path.dirname(
-      require.resolve('@iacforge/output-checks/package.json'),
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The repository's `.tools` directory: the nearest ancestor of this package
@@ -67,10 +64,7 @@ interface ProcessResult {
 
 /** helm's cache/config/data go to a private temp dir, not the user's home. */
 function helmEnv(): NodeJS.ProcessEnv {
-  const home = path.join(
-    os.tmpdir(),
-    `output-checks-helm-${process.getuid?.() ?? 'user'}`,
-  );
+  const home = path.join(cacheRoot(), 'helm-home');
   fs.mkdirSync(home, { recursive: true });
   return {
     ...process.env,
@@ -115,45 +109,34 @@ function run(
   });
 }
 
-/**
- * helm runs are pure functions of the helm version, the arguments and the
- * chart's files, so their results are kept on disk by content (the chart
- * folder itself is written as a placeholder): a second check of an
- * unchanged chart, in any folder, does not start helm again. Set
- * IACFORGE_HELM_CACHE=off to disable, IACFORGE_HELM_CACHE_DIR to move it.
- */
+/** The chart folder, as stored in cached helm output. */
 const CHART_PLACEHOLDER = '\u0000chart\u0000';
 
-function resultCacheDir(): string | undefined {
-  if (process.env.IACFORGE_HELM_CACHE === 'off') {
-    return undefined;
-  }
-  return (
-    process.env.IACFORGE_HELM_CACHE_DIR ??
-    path.join(
-      os.tmpdir(),
-      `output-checks-helm-${process.getuid?.() ?? 'user'}`,
-      'results',
-    )
-  );
-}
-
-/** Digest of a chart's files as the check sees them (path + content). */
-export function chartDigest(chart: ChartTarget, files: FileMap): string {
+/**
+ * Digest of a chart's files as helm sees them: every file under the chart
+ * folder (path + content digest, from {@link digestTree}).
+ */
+export function chartDigest(
+  chart: ChartTarget,
+  digests: Map<string, string>,
+): string {
   const prefix = chart.dir === '.' || chart.dir === '' ? '' : `${chart.dir}/`;
   const hash = createHash('sha256');
-  for (const [file, content] of [...files.entries()]
-    .filter(([p]) => p.startsWith(prefix))
-    .sort(([a], [b]) => (a < b ? -1 : 1))) {
-    hash
-      .update(file.slice(prefix.length))
-      .update('\0')
-      .update(content)
-      .update('\0');
+  for (const [file, digest] of digests) {
+    if (file.startsWith(prefix)) {
+      hash.update(file.slice(prefix.length)).update('\0').update(digest);
+      hash.update('\0');
+    }
   }
   return hash.digest('hex');
 }
 
+/**
+ * helm runs are pure functions of the helm version, the arguments and the
+ * chart's files, so their results are kept in the `helm` cache (see
+ * cache.ts), with the chart folder written as a placeholder: a second check
+ * of an unchanged chart, in any folder, does not start helm again.
+ */
 async function cachedRun(
   binary: string,
   helmVersion: string,
@@ -161,54 +144,49 @@ async function cachedRun(
   chart: ChartTarget,
   digest: string,
 ): Promise<ProcessResult> {
-  const dir = resultCacheDir();
+  const dir = cacheDir('helm');
   if (!dir) {
     return run(binary, args, chart.absDir);
   }
-  const swap = (text: string, from: string, to: string) =>
-    text.split(from).join(to);
+  // the chart folder and values files outside it are keyed by content and
+  // stored as placeholders, so the same check in another folder is a hit
+  const places: Array<[string, string]> = [[chart.absDir, CHART_PLACEHOLDER]];
   const hash = createHash('sha256')
     .update(helmVersion)
     .update('\0')
     .update(digest);
   for (const arg of args) {
-    hash.update('\0').update(swap(arg, chart.absDir, CHART_PLACEHOLDER));
-    // a values file outside the chart is part of the input too
     if (
       path.isAbsolute(arg) &&
       !arg.startsWith(chart.absDir) &&
       fs.existsSync(arg)
     ) {
-      hash.update(fs.readFileSync(arg));
+      const placeholder = `\u0000file${places.length}\u0000`;
+      places.push([arg, placeholder]);
+      hash.update('\0').update(placeholder).update(fs.readFileSync(arg));
+    } else {
+      hash.update('\0').update(swap(arg, chart.absDir, CHART_PLACEHOLDER));
     }
   }
-  const file = path.join(dir, `${hash.digest('hex')}.json`);
-  try {
-    const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as ProcessResult;
+  const toStored = (text: string) =>
+    places.reduce((t, [real, placeholder]) => swap(t, real, placeholder), text);
+  const fromStored = (text: string) =>
+    places.reduce((t, [real, placeholder]) => swap(t, placeholder, real), text);
+  const key = hash.digest('hex');
+  const cached = readEntry<ProcessResult>(dir, key);
+  if (cached) {
     return {
       code: cached.code,
-      stdout: swap(cached.stdout, CHART_PLACEHOLDER, chart.absDir),
-      stderr: swap(cached.stderr, CHART_PLACEHOLDER, chart.absDir),
+      stdout: fromStored(cached.stdout),
+      stderr: fromStored(cached.stderr),
     };
-  } catch {
-    // not cached yet
   }
   const result = await run(binary, args, chart.absDir);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(
-      tmp,
-      JSON.stringify({
-        code: result.code,
-        stdout: swap(result.stdout, chart.absDir, CHART_PLACEHOLDER),
-        stderr: swap(result.stderr, chart.absDir, CHART_PLACEHOLDER),
-      }),
-    );
-    fs.renameSync(tmp, file);
-  } catch {
-    // a read-only temp dir only costs speed
-  }
+  writeEntry(dir, key, {
+    code: result.code,
+    stdout: toStored(result.stdout),
+    stderr: toStored(result.stderr),
+  });
   return result;
 }
 
@@ -424,6 +402,8 @@ export interface HelmCheckInput {
   versions: HelmVersion[];
   binaries: Record<HelmVersion, string>;
   files: FileMap;
+  /** Content digests of every file under the checked root (digestTree). */
+  digests: Map<string, string>;
   validator: KubernetesValidator;
   concurrency: number;
 }
@@ -485,7 +465,7 @@ export async function runHelmChecks(
   const jobs: Array<Promise<void>> = [];
 
   for (const chart of input.charts) {
-    const digest = chartDigest(chart, input.files);
+    const digest = chartDigest(chart, input.digests);
     for (const version of available) {
       const binary = input.binaries[version];
       const helmVersion = result.helmVersions[version] ?? version;
@@ -702,4 +682,25 @@ function mergeRuns(findings: RunFinding[]): Finding[] {
     ) as unknown as Finding;
     return { ...cleaned, message: `${finding.message} ${suffix}` };
   });
+}
+
+/**
+ * Runs one helm command on a chart folder (e.g. `template`, `lint`,
+ * `install --dry-run=client`), answered from the helm result cache when the
+ * helm version, the arguments and every file of the chart are unchanged.
+ * Resolves with helm's exit code and output; rejects only when helm cannot
+ * run at all.
+ */
+export async function runHelmOnChart(
+  version: HelmVersion,
+  args: string[],
+  chartDir: string,
+  options: { binary?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const binary = options.binary ?? defaultHelmBinaries()[version];
+  const helmVersion = await helmBinaryVersion(version, binary);
+  const absDir = path.resolve(chartDir);
+  const chart: ChartTarget = { dir: '.', absDir, name: '', valuesSets: [] };
+  const digest = chartDigest(chart, await digestTree(absDir));
+  return cachedRun(binary, helmVersion, args, chart, digest);
 }

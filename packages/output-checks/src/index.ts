@@ -10,7 +10,7 @@
 export { checkDirectory, checkFiles } from './check';
 export { formatFindings } from './format';
 export { warmUp } from './wasm';
-export { defaultHelmBinaries, helmBinaryVersion } from './helm';
+export { defaultHelmBinaries, helmBinaryVersion, runHelmOnChart } from './helm';
 export {
   DEFAULT_NON_KUBERNETES_KINDS,
   KubernetesValidator,

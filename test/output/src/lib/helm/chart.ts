@@ -4,16 +4,14 @@
  * all), run `helm template` for assertions on the rendered objects, and
  * validate values.yaml against values.schema.json.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import YAML from 'yaml';
 import {
-  defaultHelmBinaries,
   HelmVersion,
   KubernetesValidator,
+  runHelmOnChart,
   SchemaIssue,
 } from '@iacforge/output-checks';
 import {
@@ -22,8 +20,6 @@ import {
   IacEngine,
 } from '@iacforge/plugin-iac-node';
 import { getEngine, PLAINTEXT_SECRETS, templateRoot } from '../generate';
-
-const run = promisify(execFile);
 
 /** One payload of the matrix. */
 export type HelmCase = {
@@ -149,16 +145,6 @@ type HelmOptions = {
   version?: HelmVersion;
 };
 
-function helmEnv(): NodeJS.ProcessEnv {
-  const home = path.join(os.tmpdir(), `helm-matrix-home-${process.pid}`);
-  return {
-    ...process.env,
-    HELM_CACHE_HOME: path.join(home, 'cache'),
-    HELM_CONFIG_HOME: path.join(home, 'config'),
-    HELM_DATA_HOME: path.join(home, 'data'),
-  };
-}
-
 function valueArgs(options: HelmOptions): string[] {
   return [
     '--namespace',
@@ -169,17 +155,20 @@ function valueArgs(options: HelmOptions): string[] {
   ];
 }
 
-async function runHelm(version: HelmVersion, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run(defaultHelmBinaries()[version], args, {
-      maxBuffer: 64 * 1024 * 1024,
-      env: helmEnv(),
-    });
-    return stdout;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    throw new Error(stderr.trim());
+/**
+ * Runs helm on one chart folder through output-checks (results cached by
+ * content: an unchanged chart and arguments do not start helm again).
+ */
+async function runHelm(
+  version: HelmVersion,
+  chartDir: string,
+  args: string[],
+): Promise<string> {
+  const result = await runHelmOnChart(version, args, chartDir);
+  if (result.code !== 0) {
+    throw new Error((result.stderr || result.stdout).trim());
   }
+  return result.stdout;
 }
 
 /**
@@ -193,7 +182,7 @@ export async function helmNotes(
   const dir = tempDir('helm-notes-');
   try {
     writeTree(dir, files);
-    const out = await runHelm('v4', [
+    const out = await runHelm('v4', dir, [
       'install',
       options.release ?? 'orders',
       dir,
@@ -211,7 +200,7 @@ export async function helmTemplate(
   chartDir: string,
   options: HelmOptions = {},
 ): Promise<string> {
-  return runHelm(options.version ?? 'v3', [
+  return runHelm(options.version ?? 'v3', chartDir, [
     'template',
     options.release ?? 'orders',
     chartDir,
