@@ -172,7 +172,11 @@ let fingerprint: string | undefined;
 export function checkerFingerprint(): string {
   if (fingerprint === undefined) {
     const hash = createHash('sha256').update(process.version);
-    const dir = packageDir() ?? path.resolve(__dirname, '..');
+    const dir = packageDir();
+    if (!dir) {
+      // not resolvable as a package: never share results across versions
+      return `unversioned-${process.pid}-${Date.now()}`;
+    }
     const manifest = JSON.parse(
       fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
     ) as { dependencies?: Record<string, string> };

@@ -404,12 +404,12 @@ export async function checkDirectory(
   }
   const requested =
     typeof options.helm === 'object' ? options.helm.versions : undefined;
-  const versions: HelmVersion[] =
-    options.helm === false
-      ? []
-      : requested
+  let versions: HelmVersion[] = [];
+  if (options.helm !== false) {
+    versions = requested
       ? HELM_VERSIONS.filter(v => requested.includes(v))
       : HELM_VERSIONS;
+  }
   const binaries = {
     ...defaultHelmBinaries(),
     ...Object.fromEntries(
