@@ -6,36 +6,24 @@
  * test-results/e2e/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BrowserSession, openBrowser } from './lib/browser';
-import {
-  ensureFrontendBuilt,
-  Portal,
-  startPortal,
-  waitForEntity,
-} from './lib/portal';
+import { SharedPortal, sharedPortal, waitForEntity } from './lib/portal';
 
 jest.setTimeout(15 * 60_000);
 
 describe('creating a service from the portal', () => {
-  let portal: Portal | undefined;
+  const portal: SharedPortal = sharedPortal();
+  const gitDir = portal.gitDir;
   let session: BrowserSession | undefined;
-  const gitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-e2e-ui-git-'));
   const repo = `web-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    ensureFrontendBuilt();
-    portal = await startPortal({
-      localGitDir: gitDir,
-    });
     session = await openBrowser();
   });
 
   afterAll(async () => {
     await session?.close();
-    await portal?.stop();
-    fs.rmSync(gitDir, { recursive: true, force: true });
   });
 
   async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -95,10 +83,10 @@ describe('creating a service from the portal', () => {
 
   it('goes from the template to a registered entity with its card', async () => {
     const page = session!.page;
-    await step('sign-in', () => session!.signInAsGuest(portal!.baseUrl));
+    await step('sign-in', () => session!.signInAsGuest(portal.baseUrl));
 
     await step('choose-template', async () => {
-      await page.goto(`${portal!.baseUrl}/create`);
+      await page.goto(`${portal.baseUrl}/create`);
       const card = page
         .locator('[class*="MuiCard-root"]', {
           hasText: 'Service on a new Kubernetes cluster',
@@ -167,7 +155,7 @@ describe('creating a service from the portal', () => {
 
     await step('entity-card', async () => {
       // the catalog processes the new location asynchronously
-      await waitForEntity(portal!.baseUrl, {
+      await waitForEntity(portal.baseUrl, {
         kind: 'component',
         name: 'payments',
       });

@@ -3,28 +3,21 @@
  * free loopback port, SQLite in a fresh folder, Debian's Chromium.
  */
 import { openBrowser, BrowserSession } from './lib/browser';
-import {
-  ensureFrontendBuilt,
-  Portal,
-  startPortal,
-  waitForEntity,
-} from './lib/portal';
+import { SharedPortal, sharedPortal, waitForEntity } from './lib/portal';
 
 jest.setTimeout(10 * 60_000);
 
 describe('IaC Forge portal', () => {
-  let portal: Portal | undefined;
+  let portal: SharedPortal | undefined;
   let session: BrowserSession | undefined;
 
   beforeAll(async () => {
-    ensureFrontendBuilt();
-    portal = await startPortal();
+    portal = sharedPortal();
     session = await openBrowser();
   });
 
   afterAll(async () => {
     await session?.close();
-    await portal?.stop();
   });
 
   /** Runs a UI step; on failure saves a screenshot named after the step. */

@@ -11,7 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkDirectory, formatFindings } from '@iacforge/output-checks';
-import { guestToken, Portal, startPortal, waitForEntity } from './lib/portal';
+import {
+  guestToken,
+  SharedPortal,
+  sharedPortal,
+  waitForEntity,
+} from './lib/portal';
 
 const exec = promisify(execFile);
 jest.setTimeout(20 * 60_000);
@@ -63,7 +68,7 @@ const CASES: {
       region: 'europe-west1',
       project: 'platform',
       environment: 'dev',
-      cluster_name: 'payments-gke',
+      cluster_name: 'ledger-gke',
       gcp_project_id: 'acme-platform-dev',
       node_pool: {
         instance_type: 'e2-standard-4',
@@ -72,15 +77,15 @@ const CASES: {
         max_size: 5,
       },
       cluster_autoscaling_enabled: true,
-      chart_name: 'payments',
+      chart_name: 'ledger',
       addons_enabled: true,
-      repo_name: 'payments-gke',
+      repo_name: 'ledger-gke',
     },
-    component: 'payments',
-    resource: 'payments-gke',
+    component: 'ledger',
+    resource: 'ledger-gke',
     expectPaths: [
       'terraform/versions.tf',
-      'charts/payments/Chart.yaml',
+      'charts/ledger/Chart.yaml',
       '.github/workflows/infra-plan.yml',
     ],
     absentPrefixes: [],
@@ -156,15 +161,12 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 describe('IaC Forge templates through the scaffolder', () => {
-  let portal: Portal;
+  const portal: SharedPortal = sharedPortal();
+  const gitDir = portal.gitDir;
   let token: string;
-  const gitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-e2e-git-'));
   const durations: Record<string, number> = {};
 
   beforeAll(async () => {
-    portal = await startPortal({
-      localGitDir: gitDir,
-    });
     token = await guestToken(portal.baseUrl);
     for (const c of CASES) {
       await waitForEntity(portal.baseUrl, {
@@ -177,8 +179,6 @@ describe('IaC Forge templates through the scaffolder', () => {
   afterAll(async () => {
     // eslint-disable-next-line no-console
     console.log(`task durations (s): ${JSON.stringify(durations)}`);
-    await portal?.stop();
-    fs.rmSync(gitDir, { recursive: true, force: true });
   });
 
   async function api(method: string, url: string, body?: unknown) {

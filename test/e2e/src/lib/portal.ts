@@ -301,3 +301,26 @@ export async function waitForEntity(
   );
   return entity;
 }
+
+/** Where globalSetup.ts leaves the shared portal for the suites. */
+export const SHARED_PORTAL_ENV = 'IACFORGE_E2E_PORTAL';
+
+/** The portal of this e2e run, with its local git folder. */
+export type SharedPortal = {
+  baseUrl: string;
+  port: number;
+  logFile: string;
+  /** The local git host's repositories. */
+  gitDir: string;
+};
+
+/** The portal globalSetup.ts started for this run. */
+export function sharedPortal(): SharedPortal {
+  const raw = process.env[SHARED_PORTAL_ENV];
+  if (!raw) {
+    throw new Error(
+      `no shared portal (${SHARED_PORTAL_ENV} is unset): run the suites with the e2e package's jest config (yarn test:e2e)`,
+    );
+  }
+  return JSON.parse(raw) as SharedPortal;
+}
