@@ -53,6 +53,35 @@ describe('creating a service from the portal', () => {
     };
   };
 
+  /** The label of the stepper's active step ('' on the review page). */
+  const activeStep = async () => {
+    const label = session!.page.locator(
+      '.MuiStepLabel-label.MuiStepLabel-active',
+    );
+    return (await label.count())
+      ? (await label.first().innerText()).trim()
+      : '';
+  };
+
+  /** Clicks a stepper button and waits until another step is shown. */
+  async function moveStep(button: 'Next' | 'Back') {
+    const page = session!.page;
+    const before = await activeStep();
+    await page.getByRole('button', { name: new RegExp(`^${button}$`) }).click();
+    await page
+      .waitForFunction(
+        prev =>
+          (
+            document.querySelector('.MuiStepLabel-label.MuiStepLabel-active')
+              ?.textContent ?? ''
+          ).trim() !== prev,
+        before,
+        { timeout: 5_000 },
+      )
+      // the step did not change (a field refused the value): the caller retries
+      .catch(() => undefined);
+  }
+
   async function nextUntilPreview() {
     const page = session!.page;
     for (let i = 0; i < 10; i++) {
@@ -60,8 +89,7 @@ describe('creating a service from the portal', () => {
       if (await page.getByLabel(/Repository name/).count()) {
         await page.getByLabel(/Repository name/).fill(repo);
       }
-      await page.getByRole('button', { name: /^Next$/ }).click();
-      await page.waitForTimeout(500);
+      await moveStep('Next');
     }
     await page.getByTestId('iac-preview').waitFor();
   }
@@ -70,8 +98,7 @@ describe('creating a service from the portal', () => {
     const page = session!.page;
     for (let i = 0; i < 10; i++) {
       if (await page.getByLabel(label).count()) return;
-      await page.getByRole('button', { name: /^Back$/ }).click();
-      await page.waitForTimeout(400);
+      await moveStep('Back');
     }
   }
 
