@@ -37,9 +37,17 @@ suite() { # suite <name> <command...>: a jest run writing test-results/<name>.js
 # info (dist-types/), eslint's per-package success cache and prettier's
 # cache (node_modules/.cache/), jest's transform cache, and the output
 # checks' helm + report caches ($TMPDIR/output-checks-<uid>/).
-step typecheck yarn tsc
+# tsc is single-threaded: it runs beside lint and prettier, its output is
+# printed when it is done
+t0=$SECONDS
+yarn tsc > "$RESULTS/typecheck.log" 2>&1 &
+tsc_pid=$!
 step lint yarn backstage-cli repo lint --success-cache
 step prettier yarn prettier --check --cache .
+printf '\n\033[1;34m==> %s\033[0m\n' typecheck
+if wait "$tsc_pid"; then echo "typecheck passed" >> "$RESULTS/steps.txt"; else echo "typecheck failed" >> "$RESULTS/steps.txt"; fi
+cat "$RESULTS/typecheck.log"
+took typecheck "$t0"
 suite unit yarn backstage-cli repo test --passWithNoTests
 suite e2e yarn workspace @iacforge/e2e-tests test:e2e
 
