@@ -10,6 +10,7 @@
  * :kind is terraform | helm | platform (the seed's routes). Bad input is a
  * 400 with every field path and message, never a 500.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -86,11 +87,10 @@ function isInputRenderError(error: TemplateRenderError): boolean {
 }
 
 function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
-  const text = file.content.toString('utf8');
-  const isText = Buffer.from(text, 'utf8').equals(file.content);
+  const isText = isUtf8(file.content);
   return {
     path: file.path,
-    content: isText ? text : file.content.toString('base64'),
+    content: file.content.toString(isText ? 'utf8' : 'base64'),
     encoding: isText ? 'utf-8' : 'base64',
     size: file.content.length,
     mode: file.mode.toString(8).padStart(4, '0'),
@@ -118,8 +118,10 @@ function archiveName(result: GenerateResult): string {
  * re-sends unchanged payloads often (tab switches, re-renders, several users
  * of one template). Bounded in entries; FIFO eviction.
  */
+type CachedPreview = { body: string; etag: string };
+
 class PreviewCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, CachedPreview>();
   constructor(private readonly size: number) {}
 
   key(kind: string, checks: boolean, body: unknown): string {
@@ -128,11 +130,11 @@ class PreviewCache {
       .digest('hex');
   }
 
-  get(key: string): string | undefined {
+  get(key: string): CachedPreview | undefined {
     return this.entries.get(key);
   }
 
-  set(key: string, value: string) {
+  set(key: string, value: CachedPreview) {
     if (this.entries.size >= this.size) {
       this.entries.delete(this.entries.keys().next().value!);
     }
@@ -208,7 +210,8 @@ export async function createRouter(
     const cacheKey = previews.key(kind, checks, req.body);
     const cached = previews.get(cacheKey);
     if (cached !== undefined) {
-      res.type('application/json').send(cached);
+      res.setHeader('ETag', cached.etag);
+      res.type('application/json').send(cached.body);
       return;
     }
     const result = generate(kind, req.body, res);
@@ -234,7 +237,13 @@ export async function createRouter(
       content_hash: result.contentHash,
       ...(findings ? { findings } : {}),
     });
-    previews.set(cacheKey, body);
+    // the content hash identifies the body: no need to hash 100s of KiB again
+    const etag = `W/"${createHash('sha256')
+      .update(`${kind}\0${checks}\0${result.contentHash}\0`)
+      .update(JSON.stringify(result.templates))
+      .digest('base64url')}"`;
+    previews.set(cacheKey, { body, etag });
+    res.setHeader('ETag', etag);
     res.type('application/json').send(body);
   });
 
