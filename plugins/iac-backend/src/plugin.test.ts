@@ -142,6 +142,10 @@ describe('iac backend plugin', () => {
         .send(payload);
       expect(b.text).toBe(a.text);
       expect(spy).toHaveBeenCalledTimes(1);
+      // the ETag comes from the content, the same for the same answer
+      expect(a.headers.etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+      expect(b.headers.etag).toBe(a.headers.etag);
+      expect(a.headers['content-type']).toMatch(/^application\/json/);
       const other = {
         ...payload,
         helm_context: { ...payload.helm_context, image_tag: '1.28' },

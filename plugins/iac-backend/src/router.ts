@@ -98,6 +98,54 @@ function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
   };
 }
 
+/**
+ * The JSON of a preview file, kept per content Buffer: files copied from a
+ * template tree share the tree's Buffer, so they are serialised once; rendered
+ * files are new Buffers and serialised each time.
+ */
+const previewFileJson = new WeakMap<Buffer, { key: string; json: Buffer }>();
+
+function toPreviewFileJson(file: GenerateResult['files'][number]): Buffer {
+  const key = `${file.path}\0${file.mode}\0${file.template}`;
+  const hit = previewFileJson.get(file.content);
+  if (hit?.key === key) {
+    return hit.json;
+  }
+  const json = Buffer.from(JSON.stringify(toPreviewFile(file)), 'utf8');
+  previewFileJson.set(file.content, { key, json });
+  return json;
+}
+
+const COMMA = Buffer.from(',');
+
+/**
+ * The preview response body: the same bytes as JSON.stringify of
+ * `{ kind, templates, files, file_count, total_size, content_hash, findings? }`,
+ * assembled from the per-file JSON as UTF-8 bytes.
+ */
+export function previewBody(
+  kind: GenerateKind,
+  result: GenerateResult,
+  findings?: Finding[],
+): Buffer {
+  const head = JSON.stringify({ kind, templates: result.templates });
+  const tail = JSON.stringify({
+    file_count: result.files.length,
+    total_size: result.files.reduce((sum, f) => sum + f.content.length, 0),
+    content_hash: result.contentHash,
+    ...(findings ? { findings } : {}),
+  });
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"files":[`)];
+  result.files.forEach((file, i) => {
+    if (i > 0) {
+      parts.push(COMMA);
+    }
+    parts.push(toPreviewFileJson(file));
+  });
+  parts.push(Buffer.from(`],${tail.slice(1)}`));
+  return Buffer.concat(parts);
+}
+
 /** A file name for the ZIP: the chart or cluster name, else the request kind. */
 function archiveName(result: GenerateResult): string {
   const payload = result.payload as {
@@ -118,7 +166,7 @@ function archiveName(result: GenerateResult): string {
  * re-sends unchanged payloads often (tab switches, re-renders, several users
  * of one template). Bounded in entries; FIFO eviction.
  */
-type CachedPreview = { body: string; etag: string };
+type CachedPreview = { body: Buffer; etag: string };
 
 class PreviewCache {
   private readonly entries = new Map<string, CachedPreview>();
@@ -227,16 +275,7 @@ export async function createRouter(
       );
       findings = report.findings;
     }
-    const files = result.files.map(toPreviewFile);
-    const body = JSON.stringify({
-      kind,
-      templates: result.templates,
-      files,
-      file_count: files.length,
-      total_size: files.reduce((sum, f) => sum + f.size, 0),
-      content_hash: result.contentHash,
-      ...(findings ? { findings } : {}),
-    });
+    const body = previewBody(kind, result, findings);
     // the content hash identifies the body: no need to hash 100s of KiB again
     const etag = `W/"${createHash('sha256')
       .update(`${kind}\0${checks}\0${result.contentHash}\0`)

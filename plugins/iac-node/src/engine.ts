@@ -89,11 +89,26 @@ export type GenerateResult = {
   /** The validated payload with defaults applied and secrets removed. */
   payload: Record<string, unknown>;
   secrets: ExtractedSecret[];
-  /** sha256 over every path, mode and content: identical input → identical hash. */
+  /** sha256 over every path, mode and content digest: identical input → identical hash. */
   contentHash: string;
 };
 
-/** Hash of a file map: paths, modes and bytes, in order. */
+/** sha256 of file contents, per Buffer (files copied from a tree share its Buffer). */
+const contentDigests = new WeakMap<Buffer, Buffer>();
+
+function contentDigest(content: Buffer): Buffer {
+  let digest = contentDigests.get(content);
+  if (!digest) {
+    digest = createHash('sha256').update(content).digest();
+    contentDigests.set(content, digest);
+  }
+  return digest;
+}
+
+/**
+ * Hash of a file map: every path, mode and the sha256 of its bytes, in
+ * order. A file's own digest is computed once per content Buffer.
+ */
 export function hashFiles(files: GeneratedFile[]): string {
   const hash = createHash('sha256');
   for (const f of files) {
@@ -101,9 +116,7 @@ export function hashFiles(files: GeneratedFile[]): string {
     hash.update('\0');
     hash.update(f.mode.toString(8));
     hash.update('\0');
-    hash.update(String(f.content.length));
-    hash.update('\0');
-    hash.update(f.content);
+    hash.update(contentDigest(f.content));
   }
   return hash.digest('hex');
 }

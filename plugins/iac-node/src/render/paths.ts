@@ -52,9 +52,22 @@ export function normalizeOutputPath(path: string): string {
   return segments.join('/');
 }
 
+/** Recently joined paths (the same few hundred files render again and again). */
+const joined = new Map<string, string>();
+const JOINED_MAX = 10_000;
+
 /** Joins a (possibly empty) prefix and a relative path, then normalises. */
 export function joinOutputPath(prefix: string, path: string): string {
-  return normalizeOutputPath(prefix ? `${prefix}/${path}` : path);
+  const raw = prefix ? `${prefix}/${path}` : path;
+  let out = joined.get(raw);
+  if (out === undefined) {
+    out = normalizeOutputPath(raw); // throws for unsafe paths: never stored
+    if (joined.size >= JOINED_MAX) {
+      joined.clear();
+    }
+    joined.set(raw, out);
+  }
+  return out;
 }
 
 /** Orders paths by their UTF-16 code units: stable across machines and locales. */
