@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileInput } from './types';
@@ -101,38 +102,49 @@ export function topLevelCharts(chartDirs: string[]): string[] {
   );
 }
 
-/** Reads the checkable files of a directory tree into a {@link FileMap}. */
-export async function readDirectory(
+/**
+ * Calls `visit` for every entry under `root` that is not a directory (files,
+ * symbolic links), with its absolute and relative path; directories named in
+ * `ignoredDirectories` are not entered.
+ */
+async function walkTree(
   root: string,
-  ignoredDirectories: string[] = DEFAULT_IGNORED_DIRECTORIES,
-): Promise<FileMap> {
-  const files: FileMap = new Map();
+  ignoredDirectories: string[],
+  visit: (abs: string, rel: string, entry: Dirent) => Promise<void>,
+): Promise<void> {
   const ignored = new Set(ignoredDirectories);
-
   async function walk(dir: string, rel: string): Promise<void> {
     const entries = await fs.readdir(dir, { withFileTypes: true });
     await Promise.all(
       entries.map(async entry => {
         const abs = path.join(dir, entry.name);
         const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!ignored.has(entry.name)) {
-            await walk(abs, relPath);
-          }
-          return;
-        }
-        if (!entry.isFile() || !hasExtension(entry.name, ...READ_EXTENSIONS)) {
-          return;
-        }
-        const stat = await fs.stat(abs);
-        if (stat.size <= MAX_FILE_BYTES) {
-          files.set(relPath, await fs.readFile(abs, 'utf8'));
+        if (!entry.isDirectory()) {
+          await visit(abs, relPath, entry);
+        } else if (!ignored.has(entry.name)) {
+          await walk(abs, relPath);
         }
       }),
     );
   }
-
   await walk(root, '');
+}
+
+/** Reads the checkable files of a directory tree into a {@link FileMap}. */
+export async function readDirectory(
+  root: string,
+  ignoredDirectories: string[] = DEFAULT_IGNORED_DIRECTORIES,
+): Promise<FileMap> {
+  const files: FileMap = new Map();
+  await walkTree(root, ignoredDirectories, async (abs, rel, entry) => {
+    if (!entry.isFile() || !hasExtension(entry.name, ...READ_EXTENSIONS)) {
+      return;
+    }
+    const stat = await fs.stat(abs);
+    if (stat.size <= MAX_FILE_BYTES) {
+      files.set(rel, await fs.readFile(abs, 'utf8'));
+    }
+  });
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -146,35 +158,17 @@ export async function digestTree(
   ignoredDirectories: string[] = DEFAULT_IGNORED_DIRECTORIES,
 ): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
-  const ignored = new Set(ignoredDirectories);
-
-  async function walk(dir: string, rel: string): Promise<void> {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    await Promise.all(
-      entries.map(async entry => {
-        const abs = path.join(dir, entry.name);
-        const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!ignored.has(entry.name)) {
-            await walk(abs, relPath);
-          }
-        } else if (entry.isSymbolicLink()) {
-          digests.set(
-            relPath,
-            `link:${await fs.readlink(abs).catch(() => '?')}`,
-          );
-        } else if (entry.isFile()) {
-          digests.set(
-            relPath,
-            createHash('sha256')
-              .update(await fs.readFile(abs))
-              .digest('hex'),
-          );
-        }
-      }),
-    );
-  }
-
-  await walk(root, '');
+  await walkTree(root, ignoredDirectories, async (abs, rel, entry) => {
+    if (entry.isSymbolicLink()) {
+      digests.set(rel, `link:${await fs.readlink(abs).catch(() => '?')}`);
+    } else if (entry.isFile()) {
+      digests.set(
+        rel,
+        createHash('sha256')
+          .update(await fs.readFile(abs))
+          .digest('hex'),
+      );
+    }
+  });
   return new Map([...digests.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
