@@ -25,5 +25,12 @@ export interface Config {
     };
     /** Largest accepted request body, e.g. "1mb" (default "1mb"). */
     maxBodySize?: string;
+    preview?: {
+      /**
+       * Worker threads that render previews, so the HTTP thread stays free
+       * (default 1 on machines with 2+ cores, else 0 = render in-process).
+       */
+      workers?: number;
+    };
   };
 }

@@ -7,7 +7,9 @@ import {
   LocalGitRepositories,
   localGitSettings,
 } from '@iacforge/plugin-iac-node';
+import os from 'node:os';
 import { createGitRouter } from './gitHttp';
+import { PreviewPool } from './previewPool';
 import { createRouter } from './router';
 
 /**
@@ -25,8 +27,9 @@ export const iacPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ config, logger, httpRouter }) {
+      async init({ config, logger, httpRouter, lifecycle }) {
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
         );
@@ -44,10 +47,26 @@ export const iacPlugin = createBackendPlugin({
             `Serving local git repositories from ${git.directory} at ${git.baseUrl}`,
           );
         }
+        // previews render in worker threads so the HTTP thread stays free
+        const workers =
+          config.getOptionalNumber('iac.preview.workers') ??
+          (os.availableParallelism() > 1 ? 1 : 0);
+        const previewPool =
+          workers > 0
+            ? new PreviewPool({
+                size: workers,
+                roots: engine.registry.roots,
+                logger,
+              })
+            : undefined;
+        if (previewPool) {
+          lifecycle.addShutdownHook(() => previewPool.close());
+        }
         httpRouter.use(
           await createRouter({
             engine,
             logger,
+            previewPool,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             gitRouter: git.enabled
               ? createGitRouter(new LocalGitRepositories(git.directory))

@@ -10,7 +10,6 @@
  * :kind is terraform | helm | platform (the seed's routes). Bad input is a
  * 400 with every field path and message, never a 500.
  */
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -28,10 +27,18 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
-  PayloadValidationError,
-  TemplateRenderError,
 } from '@iacforge/plugin-iac-node';
-import { checkFiles, Finding } from '@iacforge/output-checks';
+import { checkFiles } from '@iacforge/output-checks';
+import {
+  inputIssues,
+  previewBody,
+  previewEtag,
+  renderPreview,
+} from './preview';
+import type { PreviewPool } from './previewPool';
+
+export type { PreviewFile } from './preview';
+export { previewBody } from './preview';
 
 export type RouterOptions = {
   engine: IacEngine;
@@ -39,18 +46,10 @@ export type RouterOptions = {
   maxBodySize?: string;
   /** Preview responses kept in memory (default 200). */
   previewCacheSize?: number;
+  /** Worker threads for previews; without one, previews render here. */
+  previewPool?: PreviewPool;
   /** The local git host (embedded default), mounted at /git. */
   gitRouter?: express.Router;
-};
-
-/** A rendered file in a preview response. */
-export type PreviewFile = {
-  path: string;
-  content: string;
-  encoding: 'utf-8' | 'base64';
-  size: number;
-  mode: string;
-  template: string;
 };
 
 function isKind(kind: string): kind is GenerateKind {
@@ -77,73 +76,6 @@ function sendIssues(res: express.Response, issues: ValidationIssue[]) {
     },
     issues,
   });
-}
-
-/** A filter refused a value (e.g. "${{" on its way into a workflow): the input's fault. */
-function isInputRenderError(error: TemplateRenderError): boolean {
-  return /^(line \d+: )?(yaml_str|hcl_str|json|yaml|md|num|bool|ident): /.test(
-    error.reason,
-  );
-}
-
-function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
-  const isText = isUtf8(file.content);
-  return {
-    path: file.path,
-    content: file.content.toString(isText ? 'utf8' : 'base64'),
-    encoding: isText ? 'utf-8' : 'base64',
-    size: file.content.length,
-    mode: file.mode.toString(8).padStart(4, '0'),
-    template: file.template,
-  };
-}
-
-/**
- * The JSON of a preview file, kept per content Buffer: files copied from a
- * template tree share the tree's Buffer, so they are serialised once; rendered
- * files are new Buffers and serialised each time.
- */
-const previewFileJson = new WeakMap<Buffer, { key: string; json: Buffer }>();
-
-function toPreviewFileJson(file: GenerateResult['files'][number]): Buffer {
-  const key = `${file.path}\0${file.mode}\0${file.template}`;
-  const hit = previewFileJson.get(file.content);
-  if (hit?.key === key) {
-    return hit.json;
-  }
-  const json = Buffer.from(JSON.stringify(toPreviewFile(file)), 'utf8');
-  previewFileJson.set(file.content, { key, json });
-  return json;
-}
-
-const COMMA = Buffer.from(',');
-
-/**
- * The preview response body: the same bytes as JSON.stringify of
- * `{ kind, templates, files, file_count, total_size, content_hash, findings? }`,
- * assembled from the per-file JSON as UTF-8 bytes.
- */
-export function previewBody(
-  kind: GenerateKind,
-  result: GenerateResult,
-  findings?: Finding[],
-): Buffer {
-  const head = JSON.stringify({ kind, templates: result.templates });
-  const tail = JSON.stringify({
-    file_count: result.files.length,
-    total_size: result.files.reduce((sum, f) => sum + f.content.length, 0),
-    content_hash: result.contentHash,
-    ...(findings ? { findings } : {}),
-  });
-  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"files":[`)];
-  result.files.forEach((file, i) => {
-    if (i > 0) {
-      parts.push(COMMA);
-    }
-    parts.push(toPreviewFileJson(file));
-  });
-  parts.push(Buffer.from(`],${tail.slice(1)}`));
-  return Buffer.concat(parts);
 }
 
 /** A file name for the ZIP: the chart or cluster name, else the request kind. */
@@ -209,14 +141,9 @@ export async function createRouter(
     try {
       return engine.generate(kind, body);
     } catch (error) {
-      if (error instanceof PayloadValidationError) {
-        sendIssues(res, error.issues);
-        return undefined;
-      }
-      if (error instanceof TemplateRenderError && isInputRenderError(error)) {
-        sendIssues(res, [
-          { path: '', message: `${error.file}: ${error.reason}` },
-        ]);
+      const issues = inputIssues(error);
+      if (issues) {
+        sendIssues(res, issues);
         return undefined;
       }
       throw error;
@@ -262,28 +189,35 @@ export async function createRouter(
       res.type('application/json').send(cached.body);
       return;
     }
-    const result = generate(kind, req.body, res);
-    if (!result) {
-      return;
-    }
-    let findings: Finding[] | undefined;
+    let answer: { body: Buffer; etag: string } | undefined;
     if (checks) {
+      const result = generate(kind, req.body, res);
+      if (!result) {
+        return;
+      }
       const report = await checkFiles(
         Object.fromEntries(
           result.files.map(f => [f.path, f.content.toString('utf8')]),
         ),
       );
-      findings = report.findings;
+      answer = {
+        body: previewBody(kind, result, report.findings),
+        etag: previewEtag(kind, checks, result),
+      };
+    } else {
+      // in a preview worker when there is one (keeps this thread for HTTP)
+      const outcome =
+        (await options.previewPool?.render(kind, req.body)) ??
+        renderPreview(engine, kind, req.body);
+      if (outcome.type === 'issues') {
+        sendIssues(res, outcome.issues);
+        return;
+      }
+      answer = outcome;
     }
-    const body = previewBody(kind, result, findings);
-    // the content hash identifies the body: no need to hash 100s of KiB again
-    const etag = `W/"${createHash('sha256')
-      .update(`${kind}\0${checks}\0${result.contentHash}\0`)
-      .update(JSON.stringify(result.templates))
-      .digest('base64url')}"`;
-    previews.set(cacheKey, { body, etag });
-    res.setHeader('ETag', etag);
-    res.type('application/json').send(body);
+    previews.set(cacheKey, answer);
+    res.setHeader('ETag', answer.etag);
+    res.type('application/json').send(answer.body);
   });
 
   router.post('/generate/:kind/download', async (req, res) => {

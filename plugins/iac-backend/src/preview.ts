@@ -1,0 +1,146 @@
+/*
+ * Preview rendering shared by the router (in-process) and the preview
+ * workers (previewWorker.ts): validate + render a payload and build the
+ * response body and its ETag.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { ValidationIssue } from '@iacforge/plugin-iac-common';
+import {
+  GenerateKind,
+  GenerateResult,
+  IacEngine,
+  PayloadValidationError,
+  TemplateRenderError,
+} from '@iacforge/plugin-iac-node';
+import type { Finding } from '@iacforge/output-checks';
+
+/** A rendered file in a preview response. */
+export type PreviewFile = {
+  path: string;
+  content: string;
+  encoding: 'utf-8' | 'base64';
+  size: number;
+  mode: string;
+  template: string;
+};
+
+/** A filter refused a value (e.g. "${{" on its way into a workflow): the input's fault. */
+export function isInputRenderError(error: TemplateRenderError): boolean {
+  return /^(line \d+: )?(yaml_str|hcl_str|json|yaml|md|num|bool|ident): /.test(
+    error.reason,
+  );
+}
+
+function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
+  const isText = isUtf8(file.content);
+  return {
+    path: file.path,
+    content: file.content.toString(isText ? 'utf8' : 'base64'),
+    encoding: isText ? 'utf-8' : 'base64',
+    size: file.content.length,
+    mode: file.mode.toString(8).padStart(4, '0'),
+    template: file.template,
+  };
+}
+
+/**
+ * The JSON of a preview file, kept per content Buffer: files copied from a
+ * template tree share the tree's Buffer, so they are serialised once; rendered
+ * files are new Buffers and serialised each time.
+ */
+const previewFileJson = new WeakMap<Buffer, { key: string; json: Buffer }>();
+
+function toPreviewFileJson(file: GenerateResult['files'][number]): Buffer {
+  const key = `${file.path}\0${file.mode}\0${file.template}`;
+  const hit = previewFileJson.get(file.content);
+  if (hit?.key === key) {
+    return hit.json;
+  }
+  const json = Buffer.from(JSON.stringify(toPreviewFile(file)), 'utf8');
+  previewFileJson.set(file.content, { key, json });
+  return json;
+}
+
+const COMMA = Buffer.from(',');
+
+/**
+ * The preview response body: the same bytes as JSON.stringify of
+ * `{ kind, templates, files, file_count, total_size, content_hash, findings? }`,
+ * assembled from the per-file JSON as UTF-8 bytes.
+ */
+export function previewBody(
+  kind: GenerateKind,
+  result: GenerateResult,
+  findings?: Finding[],
+): Buffer {
+  const head = JSON.stringify({ kind, templates: result.templates });
+  const tail = JSON.stringify({
+    file_count: result.files.length,
+    total_size: result.files.reduce((sum, f) => sum + f.content.length, 0),
+    content_hash: result.contentHash,
+    ...(findings ? { findings } : {}),
+  });
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"files":[`)];
+  result.files.forEach((file, i) => {
+    if (i > 0) {
+      parts.push(COMMA);
+    }
+    parts.push(toPreviewFileJson(file));
+  });
+  parts.push(Buffer.from(`],${tail.slice(1)}`));
+  return Buffer.concat(parts);
+}
+
+/** The ETag of a preview answer: derived from the content hash, not the body. */
+export function previewEtag(
+  kind: GenerateKind,
+  checks: boolean,
+  result: GenerateResult,
+): string {
+  return `W/"${createHash('sha256')
+    .update(`${kind}\0${checks}\0${result.contentHash}\0`)
+    .update(JSON.stringify(result.templates))
+    .digest('base64url')}"`;
+}
+
+/** What a preview request gives: the body, or the input's problems. */
+export type PreviewOutcome =
+  | { type: 'ok'; body: Buffer; etag: string }
+  | { type: 'issues'; issues: ValidationIssue[] };
+
+/**
+ * Renders a preview without output checks. Bad input is an `issues` outcome;
+ * anything else (a broken template tree) throws.
+ */
+export function renderPreview(
+  engine: IacEngine,
+  kind: GenerateKind,
+  body: unknown,
+): PreviewOutcome {
+  try {
+    const result = engine.generate(kind, body);
+    return {
+      type: 'ok',
+      body: previewBody(kind, result),
+      etag: previewEtag(kind, false, result),
+    };
+  } catch (error) {
+    const issues = inputIssues(error);
+    if (issues) {
+      return { type: 'issues', issues };
+    }
+    throw error;
+  }
+}
+
+/** The field-path issues of an error caused by the input, else undefined. */
+export function inputIssues(error: unknown): ValidationIssue[] | undefined {
+  if (error instanceof PayloadValidationError) {
+    return error.issues;
+  }
+  if (error instanceof TemplateRenderError && isInputRenderError(error)) {
+    return [{ path: '', message: `${error.file}: ${error.reason}` }];
+  }
+  return undefined;
+}

@@ -1,0 +1,142 @@
+/*
+ * Preview worker threads. A preview validates and renders a payload and
+ * serialises a few hundred KiB: done on the HTTP thread it stalls every other
+ * request. The pool hands previews to worker threads (previewWorker.ts), each
+ * with its own engine over the same template roots, so the HTTP thread only
+ * parses and sends. The answers are the same bytes (same engine, same code).
+ *
+ * If a worker cannot start (e.g. an environment that cannot load it), the
+ * pool turns itself off and render() answers undefined: the caller renders
+ * in-process. A worker that dies later is replaced on the next request.
+ */
+import { Worker } from 'node:worker_threads';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { GenerateKind } from '@iacforge/plugin-iac-node';
+import { PreviewOutcome } from './preview';
+import { previewWorkerFile, PreviewWorkerData } from './previewWorker';
+
+type Reply = {
+  id: number;
+  outcome?: PreviewOutcome & { body?: Uint8Array };
+  error?: string;
+};
+
+type Slot = {
+  worker: Worker;
+  pending: Map<number, (reply: Reply | undefined) => void>;
+  answered: boolean;
+};
+
+export type PreviewPoolOptions = {
+  /** Number of worker threads (0 = none). */
+  size: number;
+  /** The template roots of the engine (each worker loads its own). */
+  roots: string[];
+  logger: LoggerService;
+  /** Node options of the workers (default: the process's own). */
+  execArgv?: string[];
+  /** The worker module (default: previewWorker.ts / its build). */
+  file?: string;
+};
+
+export class PreviewPool {
+  private readonly slots: Array<Slot | undefined>;
+  private disabled = false;
+  private nextId = 0;
+
+  constructor(private readonly options: PreviewPoolOptions) {
+    this.slots = new Array(Math.max(0, options.size)).fill(undefined);
+  }
+
+  /** Whether previews go to workers (false after a worker failed to start). */
+  get active(): boolean {
+    return !this.disabled && this.slots.length > 0;
+  }
+
+  private start(index: number): Slot {
+    const data: PreviewWorkerData = {
+      iacforgePreviewWorker: true,
+      roots: this.options.roots,
+    };
+    const worker = new Worker(this.options.file ?? previewWorkerFile(), {
+      workerData: data,
+      ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),
+    });
+    const slot: Slot = { worker, pending: new Map(), answered: false };
+    const fail = (reason: string) => {
+      if (this.slots[index] === slot) {
+        this.slots[index] = undefined;
+      }
+      if (!slot.answered && !this.disabled) {
+        this.disabled = true;
+        this.options.logger.warn(
+          `Preview workers are off, previews render on the HTTP thread: ${reason}`,
+        );
+      }
+      for (const resolve of slot.pending.values()) {
+        resolve(undefined);
+      }
+      slot.pending.clear();
+    };
+    worker.on('message', (reply: Reply) => {
+      slot.answered = true;
+      const resolve = slot.pending.get(reply.id);
+      slot.pending.delete(reply.id);
+      resolve?.(reply);
+    });
+    worker.on('error', (error: Error) => fail(error.message));
+    worker.on('exit', code => fail(`worker exited with code ${code}`));
+    worker.unref();
+    this.slots[index] = slot;
+    return slot;
+  }
+
+  /**
+   * Renders a preview in a worker (the least busy one). Undefined when the
+   * pool is off or the worker died: render in-process then.
+   */
+  async render(
+    kind: GenerateKind,
+    body: unknown,
+  ): Promise<PreviewOutcome | undefined> {
+    if (!this.active) {
+      return undefined;
+    }
+    let index = 0;
+    for (let i = 1; i < this.slots.length; i++) {
+      const size = this.slots[i]?.pending.size ?? 0;
+      if (size < (this.slots[index]?.pending.size ?? 0)) {
+        index = i;
+      }
+    }
+    const slot = this.slots[index] ?? this.start(index);
+    const id = this.nextId++;
+    const reply = await new Promise<Reply | undefined>(resolve => {
+      slot.pending.set(id, resolve);
+      slot.worker.postMessage({ id, kind, body });
+    });
+    if (!reply) {
+      return undefined;
+    }
+    if (reply.error !== undefined) {
+      throw new Error(reply.error);
+    }
+    const outcome = reply.outcome!;
+    if (outcome.type === 'ok') {
+      const bytes = outcome.body as Uint8Array;
+      return {
+        ...outcome,
+        body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      };
+    }
+    return outcome;
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    this.disabled = true;
+    await Promise.all(
+      this.slots.map(slot => slot?.worker.terminate().catch(() => undefined)),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+/*
+ * A preview worker thread: its own engine over the same template roots,
+ * answering { id, kind, body } with a PreviewOutcome (see preview.ts). Started
+ * by PreviewPool; importing this module on the main thread does nothing.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createEngine, GenerateKind } from '@iacforge/plugin-iac-node';
+import { renderPreview } from './preview';
+
+/** The workerData a PreviewPool starts this module with. */
+export type PreviewWorkerData = {
+  iacforgePreviewWorker: true;
+  roots: string[];
+};
+
+/** This module's file (source or built), for new Worker(). */
+export function previewWorkerFile(): string {
+  return __filename;
+}
+
+export type PreviewRequest = { id: number; kind: GenerateKind; body: unknown };
+
+function serve(data: PreviewWorkerData) {
+  const engine = createEngine(data.roots);
+  parentPort!.on('message', ({ id, kind, body }: PreviewRequest) => {
+    try {
+      parentPort!.postMessage({
+        id,
+        outcome: renderPreview(engine, kind, body),
+      });
+    } catch (error) {
+      parentPort!.postMessage({
+        id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  });
+}
+
+if (!isMainThread && workerData?.iacforgePreviewWorker) {
+  serve(workerData as PreviewWorkerData);
+}
