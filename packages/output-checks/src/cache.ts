@@ -162,38 +162,42 @@ function installedVersion(from: string, name: string): string {
   }
 }
 
-let fingerprint: string | undefined;
+let fingerprint: string | null | undefined;
 
 /**
  * A digest of everything besides the input that decides a check's result:
  * this package's code and bundled schemas, and the installed versions of the
  * tools it drives. Any change there invalidates every cached report.
+ * Undefined when this package cannot be located: reports are not cached then.
  */
-export function checkerFingerprint(): string {
+export function checkerFingerprint(): string | undefined {
   if (fingerprint === undefined) {
-    const hash = createHash('sha256').update(process.version);
-    const dir = packageDir();
-    if (!dir) {
-      // not resolvable as a package: never share results across versions
-      return `unversioned-${process.pid}-${Date.now()}`;
-    }
-    const manifest = JSON.parse(
-      fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
-    ) as { dependencies?: Record<string, string> };
-    for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
-      hash.update(`${name}@${installedVersion(dir, name)}\0`);
-    }
-    for (const sub of ['src', 'dist', 'crd-schemas']) {
-      hashTree(
-        hash,
-        path.join(dir, sub),
-        name =>
-          name === '__fixtures__' ||
-          name === 'node_modules' ||
-          /\.test\.[cm]?[jt]sx?$/.test(name),
-      );
-    }
-    fingerprint = hash.digest('hex');
+    fingerprint = computeFingerprint() ?? null;
   }
-  return fingerprint;
+  return fingerprint ?? undefined;
+}
+
+function computeFingerprint(): string | undefined {
+  const dir = packageDir();
+  if (!dir) {
+    return undefined;
+  }
+  const hash = createHash('sha256').update(process.version);
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),
+  ) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
+    hash.update(`${name}@${installedVersion(dir, name)}\0`);
+  }
+  for (const sub of ['src', 'dist', 'crd-schemas']) {
+    hashTree(
+      hash,
+      path.join(dir, sub),
+      name =>
+        name === '__fixtures__' ||
+        name === 'node_modules' ||
+        /\.test\.[cm]?[jt]sx?$/.test(name),
+    );
+  }
+  return hash.digest('hex');
 }

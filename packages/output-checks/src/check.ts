@@ -319,16 +319,17 @@ const ROOT_PLACEHOLDER = '\u0000root\u0000';
  * missing tool is not a property of the input).
  */
 async function cachedReport(
-  key: Array<string | Buffer>,
+  key: () => Promise<Array<string | Buffer>>,
   root: string,
   compute: () => Promise<CheckReport>,
 ): Promise<CheckReport> {
   const dir = cacheDir('reports');
-  if (!dir) {
+  const fingerprint = dir && checkerFingerprint();
+  if (!dir || !fingerprint) {
     return compute();
   }
-  const hash = createHash('sha256').update(checkerFingerprint());
-  for (const part of key) {
+  const hash = createHash('sha256').update(fingerprint);
+  for (const part of await key()) {
     hash.update('\0').update(part);
   }
   const digest = hash.digest('hex');
@@ -363,12 +364,15 @@ export async function checkFiles(
   options: CheckOptions = {},
 ): Promise<CheckReport> {
   const map = toFileMap(files);
-  const key: Array<string | Buffer> = ['files', optionsKey(options)];
-  for (const [file, content] of [...map.entries()].sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
-    key.push(file, content);
-  }
+  const key = async () => {
+    const parts: Array<string | Buffer> = ['files', optionsKey(options)];
+    for (const [file, content] of [...map.entries()].sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    )) {
+      parts.push(file, content);
+    }
+    return parts;
+  };
   return cachedReport(key, '', async () => {
     const validator = new KubernetesValidator(options);
     const { out, charts } = await checkInProcess(map, validator);
@@ -419,34 +423,39 @@ export async function checkDirectory(
   const digests = await digestTree(root, options.ignoreDirectories);
 
   // what decides the report: the files, the options, the helm versions
-  const key: Array<string | Buffer> = [
-    'directory',
-    optionsKey(options),
-    JSON.stringify(options.helm ?? true),
-    JSON.stringify(options.ignoreDirectories ?? null),
-    JSON.stringify(options.valuesFiles ?? null),
-  ];
-  for (const version of versions) {
-    key.push(
-      await helmBinaryVersion(version, binaries[version]).catch(
-        () => `unavailable ${binaries[version]}`,
-      ),
-    );
-  }
-  for (const [chartDir, extras] of Object.entries(options.valuesFiles ?? {})) {
-    for (const extra of extras) {
-      // values files may live outside the checked folder
-      const file = path.resolve(root, chartDir, extra);
-      const inside = !path.relative(root, file).startsWith('..');
-      key.push(
-        inside ? path.relative(root, file) : file,
-        await fs.readFile(file).catch(() => 'missing'),
+  const key = async () => {
+    const parts: Array<string | Buffer> = [
+      'directory',
+      optionsKey(options),
+      JSON.stringify(options.helm ?? true),
+      JSON.stringify(options.ignoreDirectories ?? null),
+      JSON.stringify(options.valuesFiles ?? null),
+    ];
+    for (const version of versions) {
+      parts.push(
+        await helmBinaryVersion(version, binaries[version]).catch(
+          () => `unavailable ${binaries[version]}`,
+        ),
       );
     }
-  }
-  for (const [file, digest] of digests) {
-    key.push(file, digest);
-  }
+    for (const [chartDir, extras] of Object.entries(
+      options.valuesFiles ?? {},
+    )) {
+      for (const extra of extras) {
+        // values files may live outside the checked folder
+        const file = path.resolve(root, chartDir, extra);
+        const inside = !path.relative(root, file).startsWith('..');
+        parts.push(
+          inside ? path.relative(root, file) : file,
+          await fs.readFile(file).catch(() => 'missing'),
+        );
+      }
+    }
+    for (const [file, digest] of digests) {
+      parts.push(file, digest);
+    }
+    return parts;
+  };
 
   return cachedReport(key, root, async () => {
     const files = await readDirectory(root, options.ignoreDirectories);
