@@ -4,7 +4,7 @@ import {
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
 import { IacEngine } from '@iacforge/plugin-iac-node';
-import { previewBody } from './router';
+import { previewBody } from './preview';
 
 const TEMPLATES = path.resolve(
   path.dirname(require.resolve('@iacforge/plugin-iac-node/package.json')),

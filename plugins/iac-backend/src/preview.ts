@@ -26,7 +26,7 @@ export type PreviewFile = {
 };
 
 /** A filter refused a value (e.g. "${{" on its way into a workflow): the input's fault. */
-export function isInputRenderError(error: TemplateRenderError): boolean {
+function isInputRenderError(error: TemplateRenderError): boolean {
   return /^(line \d+: )?(yaml_str|hcl_str|json|yaml|md|num|bool|ident): /.test(
     error.reason,
   );

@@ -15,9 +15,12 @@ import { GenerateKind } from '@iacforge/plugin-iac-node';
 import { PreviewOutcome } from './preview';
 import { previewWorkerFile, PreviewWorkerData } from './previewWorker';
 
+/** A worker's answer: a Buffer crosses the thread boundary as a Uint8Array. */
 type Reply = {
   id: number;
-  outcome?: PreviewOutcome & { body?: Uint8Array };
+  outcome?:
+    | { type: 'ok'; body: Uint8Array; etag: string }
+    | Extract<PreviewOutcome, { type: 'issues' }>;
   error?: string;
 };
 
@@ -123,9 +126,10 @@ export class PreviewPool {
     }
     const outcome = reply.outcome!;
     if (outcome.type === 'ok') {
-      const bytes = outcome.body as Uint8Array;
+      const { body: bytes, etag } = outcome;
       return {
-        ...outcome,
+        type: 'ok',
+        etag,
         body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       };
     }

@@ -38,7 +38,6 @@ import {
 import type { PreviewPool } from './previewPool';
 
 export type { PreviewFile } from './preview';
-export { previewBody } from './preview';
 
 export type RouterOptions = {
   engine: IacEngine;
@@ -189,7 +188,7 @@ export async function createRouter(
       res.type('application/json').send(cached.body);
       return;
     }
-    let answer: { body: Buffer; etag: string } | undefined;
+    let answer: CachedPreview;
     if (checks) {
       const result = generate(kind, req.body, res);
       if (!result) {
