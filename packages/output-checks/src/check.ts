@@ -43,6 +43,7 @@ import {
 } from './types';
 import { errorMessage, isPlainObject, oneLine } from './util';
 import { getActionlint, getHclFormatter, getHclParser } from './wasm';
+import { ManifestObject, runSemanticRules } from './semantic';
 import { locate, parseYaml } from './yaml';
 
 /** HCL files that `terraform fmt` formats (and that must parse). */
@@ -52,6 +53,8 @@ const HCL_EXTENSIONS = [...HCL_FMT_EXTENSIONS, '.hcl'];
 class Collector {
   readonly findings: Finding[] = [];
   readonly checked: Partial<Record<CheckName, number>> = {};
+  /** Every Kubernetes object seen, for the semantic rules. */
+  readonly manifests: ManifestObject[] = [];
   validatedObjects = 0;
 
   add(finding: Finding) {
@@ -92,6 +95,7 @@ function checkYamlFile(
     ) {
       continue;
     }
+    out.manifests.push({ file, object: value });
     const validation = validator.validate(value);
     if (validation.skipped) {
       continue;
@@ -282,6 +286,21 @@ async function checkInProcess(
   return { out, charts };
 }
 
+/** Runs the semantic rules on everything collected, counting each rule. */
+function checkSemantics(
+  files: FileMap,
+  out: Collector,
+  chartsRendered: boolean,
+): void {
+  for (const finding of runSemanticRules({
+    files,
+    manifests: out.manifests,
+    chartsRendered,
+  })) {
+    out.add(finding);
+  }
+}
+
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
@@ -376,6 +395,7 @@ export async function checkFiles(
   return cachedReport(key, '', async () => {
     const validator = new KubernetesValidator(options);
     const { out, charts } = await checkInProcess(map, validator);
+    checkSemantics(map, out, false);
     return report(out, charts, {});
   });
 }
@@ -462,6 +482,7 @@ export async function checkDirectory(
     const validator = new KubernetesValidator(options);
     const { out, charts } = await checkInProcess(files, validator);
     if (options.helm === false) {
+      checkSemantics(files, out, false);
       return report(out, charts, {});
     }
 
@@ -521,6 +542,8 @@ export async function checkDirectory(
       out.count('helm-template', helm.renderedCharts);
     }
     out.validatedObjects += helm.validatedObjects;
+    out.manifests.push(...helm.renderedObjects);
+    checkSemantics(files, out, versions.length > 0 && targets.length > 0);
     if (helm.validatedFiles.size > 0) {
       out.count('kubernetes-schema', helm.validatedFiles.size);
     }

@@ -13,6 +13,7 @@ import {
 } from './cache';
 import { digestTree, FileMap, joinRel, normalizePath } from './files';
 import { formatPath, KubernetesValidator, ObjectPath } from './kubernetes';
+import type { ManifestObject } from './semantic';
 import { Finding, HelmVersion } from './types';
 import { createLimiter, errorMessage, isPlainObject, oneLine } from './util';
 import { parseYaml } from './yaml';
@@ -415,6 +416,11 @@ export interface HelmCheckResult {
   renderedCharts: number;
   validatedObjects: number;
   validatedFiles: Set<string>;
+  /**
+   * Every rendered object of the first helm version that ran, per values
+   * set (for the semantic rules).
+   */
+  renderedObjects: ManifestObject[];
 }
 
 /**
@@ -431,6 +437,7 @@ export async function runHelmChecks(
     renderedCharts: 0,
     validatedObjects: 0,
     validatedFiles: new Set(),
+    renderedObjects: [],
   };
   if (input.charts.length === 0) {
     return result;
@@ -547,6 +554,7 @@ export async function runHelmChecks(
               template.stdout,
               input,
               result,
+              version === available[0] ? values.label : undefined,
             )) {
               runFindings.push({ ...finding, ...context });
             }
@@ -576,6 +584,8 @@ function validateRendered(
   stdout: string,
   input: HelmCheckInput,
   result: HelmCheckResult,
+  /** Set on one helm version's runs: keep the objects for the semantic rules. */
+  keepAs?: string,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const doc of splitRendered(stdout)) {
@@ -605,6 +615,14 @@ function validateRendered(
           message: 'rendered document is not a Kubernetes object (a mapping)',
         });
         continue;
+      }
+      if (keepAs !== undefined) {
+        result.renderedObjects.push({
+          file,
+          object: value,
+          chart: chart.dir,
+          values: keepAs,
+        });
       }
       const validation = input.validator.validate(value);
       if (validation.skipped) {

@@ -35,3 +35,5 @@ export type {
   Severity,
 } from './types';
 export { bundledCrdSchemas, withIntOrString, CRD_SCHEMA_DIR } from './crds';
+export { runSemanticRules, SEMANTIC_RULES } from './semantic';
+export type { ManifestObject, SemanticInput, SemanticRule } from './semantic';

@@ -11,6 +11,12 @@ export type CheckName =
   | 'hcl-parse'
   | 'hcl-fmt'
   | 'actionlint'
+  // semantic rules (semantic/): meaning, not syntax
+  | 'required-checks'
+  | 'pod-security'
+  | 'identity'
+  | 'cloud-constraints'
+  | 'tflint-layout'
   | 'toolchain';
 
 export type Severity = 'error' | 'warning';
