@@ -31,3 +31,31 @@ describe('writeFiles', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('writeFiles over existing files', () => {
+  it('replaces content and mode of files that already exist', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-write-'));
+    fs.mkdirSync(path.join(dir, 'a'));
+    fs.writeFileSync(path.join(dir, 'a/run.sh'), 'old and longer\n');
+    fs.chmodSync(path.join(dir, 'a/run.sh'), 0o600);
+    await writeFiles(dir, [
+      { path: 'a/run.sh', content: 'new\n', mode: 0o755 },
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'a/run.sh'), 'utf8')).toBe('new\n');
+    expect(fs.statSync(path.join(dir, 'a/run.sh')).mode & 0o777).toBe(0o755);
+  });
+
+  it('writes many files in many folders, each with its own bytes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-write-'));
+    const files = Array.from({ length: 200 }, (_, i) => ({
+      path: `d${i % 7}/e${i % 3}/f${i}.txt`,
+      content: `file ${i}\n`,
+    }));
+    await writeFiles(dir, files);
+    for (const file of files) {
+      expect(fs.readFileSync(path.join(dir, file.path), 'utf8')).toBe(
+        file.content,
+      );
+    }
+  });
+});
