@@ -209,6 +209,54 @@ describe('iac:platform:generate', () => {
     expect(fs.readdirSync(workspacePath)).toEqual([]);
   });
 
+  it('writes when the preview showed the same content hash', async () => {
+    const { catalog: _, ...payload } = input;
+    const expected = engine.generate('platform', payload).contentHash;
+    const workspacePath = workspace();
+    const ctx = createMockActionContext({
+      input: { ...input, expectedContentHash: expected },
+      workspacePath,
+    });
+    await action.handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith('contentHash', expected);
+    expect(fs.existsSync(path.join(workspacePath, 'charts'))).toBe(true);
+  });
+
+  it('fails before writing anything when the preview was stale', async () => {
+    // the preview showed chart 0.1.0; the answers now say 0.2.0
+    const { catalog: _, ...payload } = input;
+    const previewed = engine.generate('platform', payload).contentHash;
+    const workspacePath = workspace();
+    const ctx = createMockActionContext({
+      input: {
+        ...input,
+        helm_context: { ...helm_context, chart_version: '0.2.0' },
+        expectedContentHash: previewed,
+      },
+      workspacePath,
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      new RegExp(
+        `^The preview was stale: it showed files with content hash ${previewed.slice(
+          0,
+          12,
+        )}, but the answers now generate [0-9a-f]{12}\\. Nothing was written\\.`,
+      ),
+    );
+    expect(fs.readdirSync(workspacePath)).toEqual([]);
+    expect(ctx.output).not.toHaveBeenCalled();
+  });
+
+  it('does not compare when no preview hash is given (API and CLI tasks)', async () => {
+    const workspacePath = workspace();
+    const ctx = createMockActionContext({
+      input: { ...input, expectedContentHash: '' },
+      workspacePath,
+    });
+    await action.handler(ctx as any);
+    expect(fs.existsSync(path.join(workspacePath, 'charts'))).toBe(true);
+  });
+
   it('writes into a subfolder and refuses to leave the workspace', async () => {
     const workspacePath = workspace();
     await action.handler(

@@ -36,6 +36,7 @@ export const repositorySecretName = (field: string) =>
 type GenerateInput = {
   targetPath?: string;
   catalog?: CatalogOptions;
+  expectedContentHash?: string;
   [key: string]: unknown;
 };
 
@@ -47,7 +48,7 @@ export type GenerateOutput = {
   componentName?: string;
 };
 
-const OPTION_KEYS = new Set(['targetPath', 'catalog']);
+const OPTION_KEYS = new Set(['targetPath', 'catalog', 'expectedContentHash']);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -126,6 +127,18 @@ export async function runGenerate(
     }
     throw error;
   }
+  const expected = input.expectedContentHash;
+  if (isSet(expected) && expected !== result.contentHash) {
+    // nothing is written or pushed: the user approved other files
+    throw new InputError(
+      `The preview was stale: it showed files with content hash ${String(
+        expected,
+      ).slice(0, 12)}, but the answers now generate ${result.contentHash.slice(
+        0,
+        12,
+      )}. Nothing was written. Go back to the preview step, wait for it to refresh, review the files and create again.`,
+    );
+  }
 
   const outDir = resolveSafeChildPath(
     ctx.workspacePath,
@@ -172,6 +185,13 @@ export type Z = typeof zod;
 
 /** Zod (v3, from the scaffolder) input fields shared by the generate actions. */
 export const commonInputSchema = {
+  expectedContentHash: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'The content hash the live preview showed (the IacPreview field value). When set, the action fails before writing anything if its own render differs: the user sees exactly what is committed. Empty: not checked.',
+      ),
   targetPath: (z: Z) =>
     z
       .string()
