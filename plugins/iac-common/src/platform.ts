@@ -236,12 +236,12 @@ function checkClusterExtensions(v: ClusterExtensionValues, ctx: Ctx) {
 function checkAwsLoadBalancerController(v: PlatformValues, ctx: Ctx) {
   if (v.cloud !== 'aws' || v.existing_cluster) return;
   const helm = v.helm_context;
-  const needs =
-    helm.load_balancer_type !== 'ClusterIP'
-      ? `helm_context.load_balancer_type "${helm.load_balancer_type}"`
-      : helm.ingress_enabled && helm.ingress_class_name === 'alb'
-      ? 'helm_context.ingress_class_name "alb"'
-      : undefined;
+  let needs: string | undefined;
+  if (helm.load_balancer_type !== 'ClusterIP') {
+    needs = `helm_context.load_balancer_type "${helm.load_balancer_type}"`;
+  } else if (helm.ingress_enabled && helm.ingress_class_name === 'alb') {
+    needs = 'helm_context.ingress_class_name "alb"';
+  }
   const addons = v.addons_context;
   if (needs && !(addons.enabled && addons.load_balancer_controller)) {
     issue(
