@@ -14,6 +14,11 @@ export type Cloud = (typeof CLOUDS)[number];
 export interface CatalogRegion {
   id: string;
   label: string;
+  /**
+   * Availability zones offered for node pools (Azure: "1", "2", "3"); absent
+   * where the region has none or the catalog does not say.
+   */
+  zones?: readonly string[];
 }
 
 /** A node size option (instance type / VM size / machine type). */
@@ -44,6 +49,9 @@ export interface CloudCatalogEntry {
   /** Newest first. */
   kubernetes_versions: readonly string[];
 }
+
+/** Zones of an Azure region with availability zones. */
+const AZURE_ZONES = ['1', '2', '3'] as const;
 
 const KUBERNETES_VERSIONS = ['1.35', '1.34', '1.33', '1.32'] as const;
 const DEFAULT_KUBERNETES_VERSION = '1.34';
@@ -133,42 +141,54 @@ export const CLOUD_CATALOG: Readonly<Record<Cloud, CloudCatalogEntry>> = {
     node_size_field: 'vm_size',
     default_region: 'eastus',
     regions: [
-      { id: 'eastus', label: 'East US' },
-      { id: 'eastus2', label: 'East US 2' },
-      { id: 'centralus', label: 'Central US' },
+      { id: 'eastus', label: 'East US', zones: AZURE_ZONES },
+      { id: 'eastus2', label: 'East US 2', zones: AZURE_ZONES },
+      { id: 'centralus', label: 'Central US', zones: AZURE_ZONES },
       { id: 'northcentralus', label: 'North Central US' },
-      { id: 'southcentralus', label: 'South Central US' },
+      { id: 'southcentralus', label: 'South Central US', zones: AZURE_ZONES },
       { id: 'westus', label: 'West US' },
-      { id: 'westus2', label: 'West US 2' },
-      { id: 'westus3', label: 'West US 3' },
+      { id: 'westus2', label: 'West US 2', zones: AZURE_ZONES },
+      { id: 'westus3', label: 'West US 3', zones: AZURE_ZONES },
       { id: 'westcentralus', label: 'West Central US' },
-      { id: 'canadacentral', label: 'Canada Central' },
+      { id: 'canadacentral', label: 'Canada Central', zones: AZURE_ZONES },
       { id: 'canadaeast', label: 'Canada East' },
-      { id: 'brazilsouth', label: 'Brazil South' },
-      { id: 'northeurope', label: 'North Europe' },
-      { id: 'westeurope', label: 'West Europe' },
-      { id: 'uksouth', label: 'UK South' },
+      { id: 'brazilsouth', label: 'Brazil South', zones: AZURE_ZONES },
+      { id: 'northeurope', label: 'North Europe', zones: AZURE_ZONES },
+      { id: 'westeurope', label: 'West Europe', zones: AZURE_ZONES },
+      { id: 'uksouth', label: 'UK South', zones: AZURE_ZONES },
       { id: 'ukwest', label: 'UK West' },
-      { id: 'francecentral', label: 'France Central' },
-      { id: 'germanywestcentral', label: 'Germany West Central' },
-      { id: 'switzerlandnorth', label: 'Switzerland North' },
-      { id: 'norwayeast', label: 'Norway East' },
-      { id: 'swedencentral', label: 'Sweden Central' },
-      { id: 'polandcentral', label: 'Poland Central' },
-      { id: 'italynorth', label: 'Italy North' },
-      { id: 'spaincentral', label: 'Spain Central' },
-      { id: 'uaenorth', label: 'UAE North' },
-      { id: 'qatarcentral', label: 'Qatar Central' },
-      { id: 'israelcentral', label: 'Israel Central' },
-      { id: 'southafricanorth', label: 'South Africa North' },
-      { id: 'centralindia', label: 'Central India' },
+      { id: 'francecentral', label: 'France Central', zones: AZURE_ZONES },
+      {
+        id: 'germanywestcentral',
+        label: 'Germany West Central',
+        zones: AZURE_ZONES,
+      },
+      {
+        id: 'switzerlandnorth',
+        label: 'Switzerland North',
+        zones: AZURE_ZONES,
+      },
+      { id: 'norwayeast', label: 'Norway East', zones: AZURE_ZONES },
+      { id: 'swedencentral', label: 'Sweden Central', zones: AZURE_ZONES },
+      { id: 'polandcentral', label: 'Poland Central', zones: AZURE_ZONES },
+      { id: 'italynorth', label: 'Italy North', zones: AZURE_ZONES },
+      { id: 'spaincentral', label: 'Spain Central', zones: AZURE_ZONES },
+      { id: 'uaenorth', label: 'UAE North', zones: AZURE_ZONES },
+      { id: 'qatarcentral', label: 'Qatar Central', zones: AZURE_ZONES },
+      { id: 'israelcentral', label: 'Israel Central', zones: AZURE_ZONES },
+      {
+        id: 'southafricanorth',
+        label: 'South Africa North',
+        zones: AZURE_ZONES,
+      },
+      { id: 'centralindia', label: 'Central India', zones: AZURE_ZONES },
       { id: 'southindia', label: 'South India' },
-      { id: 'japaneast', label: 'Japan East' },
+      { id: 'japaneast', label: 'Japan East', zones: AZURE_ZONES },
       { id: 'japanwest', label: 'Japan West' },
-      { id: 'koreacentral', label: 'Korea Central' },
-      { id: 'eastasia', label: 'East Asia' },
-      { id: 'southeastasia', label: 'Southeast Asia' },
-      { id: 'australiaeast', label: 'Australia East' },
+      { id: 'koreacentral', label: 'Korea Central', zones: AZURE_ZONES },
+      { id: 'eastasia', label: 'East Asia', zones: AZURE_ZONES },
+      { id: 'southeastasia', label: 'Southeast Asia', zones: AZURE_ZONES },
+      { id: 'australiaeast', label: 'Australia East', zones: AZURE_ZONES },
       { id: 'australiasoutheast', label: 'Australia Southeast' },
     ],
     default_node_size: 'Standard_D4s_v5',

@@ -35,6 +35,14 @@ export type {
 } from './terraform';
 
 export {
+  maintenanceAvailability,
+  maintenanceAvailabilityProblem,
+  GKE_MIN_MAINTENANCE_HOURS,
+  GKE_MAINTENANCE_PERIOD_DAYS,
+} from './gkeMaintenance';
+export type { MaintenanceAvailability } from './gkeMaintenance';
+
+export {
   helmContextSchema,
   ISTIO_RESERVED_PORTS,
   SECRET_KEYWORD,

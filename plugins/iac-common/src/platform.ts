@@ -143,7 +143,11 @@ type PlatformValues = z.output<
 type ClusterExtensionValues = {
   cloud: Cloud;
   existing_cluster?: boolean;
-  terraform_context?: { cluster_autoscaling_enabled?: boolean };
+  terraform_context?: {
+    cluster_autoscaling_enabled?: boolean;
+    admin_group_object_ids?: string[];
+    cluster_admin_principal_ids?: string[];
+  };
   governance_context: PlatformValues['governance_context'];
   addons_context: PlatformValues['addons_context'];
 };
@@ -196,6 +200,19 @@ function checkClusterExtensions(v: ClusterExtensionValues, ctx: Ctx) {
         'karpenter and cluster_autoscaler are mutually exclusive: both would provision nodes. Choose one',
       );
     }
+    const tc = v.terraform_context;
+    if (
+      cloud === 'azure' &&
+      tc &&
+      !tc.admin_group_object_ids?.length &&
+      !tc.cluster_admin_principal_ids?.length
+    ) {
+      issue(
+        ctx,
+        ['terraform_context', 'cluster_admin_principal_ids'],
+        'Required with add-ons on azure: the object id of the apply identity (or admin_group_object_ids with a group it is in), which installs the charts through Azure RBAC. Nothing is granted to whoever runs Terraform',
+      );
+    }
     if (
       cloud === 'aws' &&
       addons.cluster_autoscaler &&
@@ -208,6 +225,30 @@ function checkClusterExtensions(v: ClusterExtensionValues, ctx: Ctx) {
         'cluster-autoscaler discovers node groups by tag: set terraform_context.cluster_autoscaling_enabled to true',
       );
     }
+  }
+}
+
+/**
+ * On a new EKS cluster, LoadBalancer Services (the chart's NLB annotations)
+ * and "alb" Ingresses are served only by the AWS Load Balancer Controller:
+ * without it the Service stays pending, so the add-on must be installed.
+ */
+function checkAwsLoadBalancerController(v: PlatformValues, ctx: Ctx) {
+  if (v.cloud !== 'aws' || v.existing_cluster) return;
+  const helm = v.helm_context;
+  let needs: string | undefined;
+  if (helm.load_balancer_type !== 'ClusterIP') {
+    needs = `helm_context.load_balancer_type "${helm.load_balancer_type}"`;
+  } else if (helm.ingress_enabled && helm.ingress_class_name === 'alb') {
+    needs = 'helm_context.ingress_class_name "alb"';
+  }
+  const addons = v.addons_context;
+  if (needs && !(addons.enabled && addons.load_balancer_controller)) {
+    issue(
+      ctx,
+      ['addons_context', 'load_balancer_controller'],
+      `${needs} needs the AWS Load Balancer Controller on the new EKS cluster: set addons_context.enabled and addons_context.load_balancer_controller to true (Terraform then installs it and must reach the API endpoint), or use load_balancer_type "ClusterIP" behind another ingress`,
+    );
   }
 }
 
@@ -237,6 +278,7 @@ function checkPlatform(v: PlatformValues, ctx: Ctx) {
 
   checkHelmIdentity(cloud, v.helm_context, ctx);
   checkClusterExtensions(v, ctx);
+  checkAwsLoadBalancerController(v, ctx);
 
   const gitops = v.gitops_context;
   if (gitops.enabled && gitops.canary_enabled) {

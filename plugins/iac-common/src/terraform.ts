@@ -18,6 +18,7 @@ import {
   parseIpv4,
   safeString,
 } from './fields';
+import { maintenanceAvailabilityProblem } from './gkeMaintenance';
 import { strictObject } from './strict';
 
 type Ctx = z.RefinementCtx;
@@ -513,6 +514,24 @@ const azureShape = {
     .describe(
       'Entra ID (Azure AD) group object ids granted cluster-admin through Azure RBAC (local accounts are disabled).',
     ),
+  cluster_admin_principal_ids: z
+    .array(
+      guid().describe(
+        'An Entra ID object id (user, group or service principal).',
+      ),
+    )
+    .max(10)
+    .default([])
+    .describe(
+      'Entra ID object ids given the "Azure Kubernetes Service RBAC Cluster Admin" role on the cluster, e.g. the object id of the apply identity\'s service principal so Terraform can install the add-ons. Nothing is granted to whoever runs Terraform; with addons_context.enabled at least one of admin_group_object_ids / cluster_admin_principal_ids must name the apply identity (or a group it is in).',
+    ),
+  node_pool_zones: z
+    .array(z.enum(['1', '2', '3']).describe('An availability zone.'))
+    .max(3)
+    .optional()
+    .describe(
+      'Availability zones of the default node pool (e.g. ["1", "2", "3"]). Default: every zone of location when the catalog lists it as zonal, none otherwise (regions without availability zones reject a zone list).',
+    ),
   cluster_autoscaling_enabled: clusterAutoscalingEnabledField(
     'Enable the AKS cluster autoscaler on the default node pool (bounds: node_pool_min_size / node_pool_max_size) with the auto_scaler_profile below.',
   ),
@@ -673,6 +692,24 @@ const gcpShape = {
     .enum(['RAPID', 'REGULAR', 'STABLE'])
     .default('REGULAR')
     .describe('GKE release channel (automatic upgrades).'),
+  database_encryption_enabled: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Encrypt Kubernetes Secrets in etcd with a Cloud KMS key (application-layer secrets encryption). The key is database_encryption_key_name, or a key ring and key the stack creates in gcp_region (key rings cannot be deleted: a destroyed stack leaves them). The GKE service agent gets roles/cloudkms.cryptoKeyEncrypterDecrypter on the key.',
+    ),
+  database_encryption_key_name: safeString({
+    min: 1,
+    max: 512,
+    pattern:
+      /^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/locations\/[a-z0-9-]+\/keyRings\/[A-Za-z0-9_-]{1,63}\/cryptoKeys\/[A-Za-z0-9_-]{1,63}$/,
+    allowed:
+      'a Cloud KMS key name: projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>',
+  })
+    .optional()
+    .describe(
+      'Existing Cloud KMS key for database_encryption_enabled, in the cluster\'s region. Default: a key ring "<cluster_name>-gke" and key "secrets" created by the stack.',
+    ),
   cluster_autoscaling_enabled: clusterAutoscalingEnabledField(
     'Enable node pool autoscaling between node_pool_min_size and node_pool_max_size (per zone) with cluster_autoscaling_profile.',
   ),
@@ -1048,6 +1085,19 @@ export const azureTerraformContextSchema = strictObject(azureShape, {
         'Must be at least 1: the AKS default node pool is a system pool and needs at least one node',
       );
     }
+    const region = CLOUD_CATALOG.azure.regions.find(r => r.id === v.location);
+    if (v.node_pool_zones !== undefined) {
+      if (new Set(v.node_pool_zones).size !== v.node_pool_zones.length) {
+        issue(ctx, ['node_pool_zones'], 'Each zone may appear only once');
+      }
+      if (region && !region.zones && v.node_pool_zones.length > 0) {
+        issue(
+          ctx,
+          ['node_pool_zones'],
+          `${v.location} has no availability zones: leave node_pool_zones empty`,
+        );
+      }
+    }
     if (!v.existing_subnet_id) {
       checkInside(
         ctx,
@@ -1089,6 +1139,10 @@ export const azureTerraformContextSchema = strictObject(azureShape, {
   })
   .transform(v => ({
     ...v,
+    node_pool_zones: v.node_pool_zones ?? [
+      ...(CLOUD_CATALOG.azure.regions.find(r => r.id === v.location)?.zones ??
+        []),
+    ],
     state_resource_group_name:
       v.state_resource_group_name ?? `rg-${v.project}-tfstate`,
     state_storage_account_name:
@@ -1126,7 +1180,32 @@ export const gcpTerraformContextSchema = strictObject(gcpShape, {
           ['patch_window_end'],
           'The maintenance window must be at least 4 hours long (GKE requirement)',
         );
+      } else {
+        const problem = maintenanceAvailabilityProblem(
+          v.patch_window_start,
+          v.patch_window_end,
+          v.patch_window_recurrence,
+        );
+        if (problem) issue(ctx, ['patch_window_recurrence'], problem);
       }
+    }
+    if (
+      v.database_encryption_key_name !== undefined &&
+      !v.database_encryption_enabled
+    ) {
+      issue(
+        ctx,
+        ['database_encryption_key_name'],
+        'Only used when database_encryption_enabled is true: set it to true or remove the key name',
+      );
+    }
+    const keyRegion = v.database_encryption_key_name?.split('/')[3];
+    if (keyRegion !== undefined && keyRegion !== v.gcp_region) {
+      issue(
+        ctx,
+        ['database_encryption_key_name'],
+        `The key must be in the cluster's region (${v.gcp_region}), not "${keyRegion}"`,
+      );
     }
     const existing = [
       'existing_network_name',

@@ -117,6 +117,10 @@ export const DEFAULT_MAPPING: Readonly<FieldMapping> =
     ...Object.fromEntries(TERRAFORM_FIELDS.map(f => [f, tf(f)])),
     gcp_project_id: { path: tf('gcp_project_id'), clouds: ['gcp'] },
     resource_group_name: { path: tf('resource_group_name'), clouds: ['azure'] },
+    cluster_admin_principal_ids: {
+      path: tf('cluster_admin_principal_ids'),
+      clouds: ['azure'],
+    },
     ...Object.fromEntries(HELM_FIELDS.map(f => [f, helm(f)])),
     // only with their switch on (stale values of hidden fields stay out)
     ...Object.fromEntries(

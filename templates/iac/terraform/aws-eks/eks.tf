@@ -90,19 +90,6 @@ resource "aws_eks_cluster" "this" {
   ]
 }
 
-# EKS-managed core add-ons, kept at the default version for the cluster.
-resource "aws_eks_addon" "this" {
-  for_each = toset(["vpc-cni", "kube-proxy", "coredns"])
-
-  cluster_name                = aws_eks_cluster.this.name
-  addon_name                  = each.value
-  resolve_conflicts_on_create = "OVERWRITE"
-  resolve_conflicts_on_update = "OVERWRITE"
-
-  # coredns needs nodes to become active
-  depends_on = [aws_eks_node_group.default]
-}
-
 # IAM OIDC provider: IAM roles for service accounts (IRSA).
 resource "aws_iam_openid_connect_provider" "eks" {
   url            = aws_eks_cluster.this.identity[0].oidc[0].issuer

@@ -1,6 +1,7 @@
 # Managed node group in the private subnets: AL2023 AMI (arm64 for Graviton
-# types), IMDSv2 only with a hop limit of 1 (pods cannot reach the node's
-# credentials), encrypted gp3 root volume, rolling updates bounded by
+# types), no CNI policy on the node role (vpc-cni has its own IRSA role in
+# eks_addons.tf), IMDSv2 only with a hop limit of 1 (pods cannot reach the
+# node's credentials), encrypted gp3 root volume, rolling updates bounded by
 # node_pool_max_unavailable.
 
 data "aws_iam_policy_document" "node_assume_role" {
@@ -23,7 +24,6 @@ resource "aws_iam_role" "node" {
 resource "aws_iam_role_policy_attachment" "node" {
   for_each = toset([
     "AmazonEKSWorkerNodePolicy",
-    "AmazonEKS_CNI_Policy",
     "AmazonEC2ContainerRegistryPullOnly",
     "AmazonSSMManagedInstanceCore",
   ])
@@ -109,5 +109,6 @@ resource "aws_eks_node_group" "default" {
     ignore_changes = [scaling_config[0].desired_size]
   }
 
-  depends_on = [aws_iam_role_policy_attachment.node]
+  # the CNI must exist before nodes can become Ready
+  depends_on = [aws_iam_role_policy_attachment.node, aws_eks_addon.before_compute]
 }

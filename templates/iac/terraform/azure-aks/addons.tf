@@ -12,6 +12,11 @@ variable "addons" {
     external_secrets = bool
   })
   description = "Add-ons to install (addons_context): External Secrets Operator with an Azure Key Vault ClusterSecretStore."
+
+  validation {
+    condition     = length(var.cluster_admin_principal_ids) + length(var.admin_group_object_ids) > 0
+    error_message = "The add-ons are installed through Azure RBAC: name the apply identity in cluster_admin_principal_ids (or a group it is in, in admin_group_object_ids)."
+  }
 }
 
 locals {
@@ -20,13 +25,10 @@ locals {
   aks_entra_server_app_id = "6dae42f8-4368-4678-94ff-3960e28e3630"
 }
 
-# The identity running Terraform administers the cluster through Azure RBAC
-# (local accounts are disabled) to install the charts.
-resource "azurerm_role_assignment" "terraform_cluster_admin" {
-  scope                = azurerm_kubernetes_cluster.this.id
-  role_definition_name = "Azure Kubernetes Service RBAC Cluster Admin"
-  principal_id         = data.azurerm_client_config.current.object_id
-}
+# The Helm provider signs in as the identity running Terraform, which must be
+# one of the named cluster admins (cluster_admin_principal_ids or a member of
+# admin_group_object_ids, see aks.tf): nothing is granted to the caller, so a
+# pull request's plan identity never becomes cluster-admin.
 
 provider "helm" {
   kubernetes = {
@@ -52,7 +54,7 @@ module "cluster_addons" {
 
   external_secrets_enabled = var.addons.external_secrets
 
-  depends_on = [azurerm_role_assignment.terraform_cluster_admin]
+  depends_on = [azurerm_role_assignment.cluster_admin]
 }
 
 output "addons" {

@@ -157,3 +157,13 @@ resource "azurerm_kubernetes_cluster" "this" {
 
   depends_on = [azurerm_role_assignment.cluster_network]
 }
+
+# Cluster-admin through Azure RBAC for named principals only (e.g. the apply
+# identity that installs the add-ons); never for whoever runs Terraform.
+resource "azurerm_role_assignment" "cluster_admin" {
+  for_each = toset(var.cluster_admin_principal_ids)
+
+  scope                = azurerm_kubernetes_cluster.this.id
+  role_definition_name = "Azure Kubernetes Service RBAC Cluster Admin"
+  principal_id         = each.value
+}

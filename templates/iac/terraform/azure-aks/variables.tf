@@ -208,6 +208,17 @@ variable "admin_group_object_ids" {
   }
 }
 
+variable "cluster_admin_principal_ids" {
+  type        = list(string)
+  description = "Entra ID object ids (users, groups, service principals) given \"Azure Kubernetes Service RBAC Cluster Admin\" on the cluster, e.g. the apply identity that installs the add-ons. Nothing is granted to whoever runs Terraform."
+  default     = []
+
+  validation {
+    condition     = alltrue([for id in var.cluster_admin_principal_ids : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
+    error_message = "cluster_admin_principal_ids must be Entra ID object ids (GUIDs)."
+  }
+}
+
 variable "cluster_autoscaling_enabled" {
   type        = bool
   description = "Enable the cluster autoscaler on the system node pool between node_pool_min_size and node_pool_max_size."

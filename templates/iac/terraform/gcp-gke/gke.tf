@@ -85,6 +85,32 @@ resource "google_container_cluster" "this" {
     evaluation_mode = "PROJECT_SINGLETON_POLICY_ENFORCE"
   }
 
+  # Kubernetes Secrets encrypted in etcd with a Cloud KMS key (kms.tf)
+  dynamic "database_encryption" {
+    for_each = var.database_encryption_enabled ? [local.database_encryption_key_name] : []
+
+    content {
+      state    = "ENCRYPTED"
+      key_name = database_encryption.value
+    }
+  }
+
+  # The default pool is removed right after creation, but while it exists it
+  # runs as the nodes' own service account, never the Compute Engine default.
+  node_config {
+    service_account = google_service_account.nodes.email
+    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]
+
+    workload_metadata_config {
+      mode = "GKE_METADATA"
+    }
+
+    shielded_instance_config {
+      enable_secure_boot          = true
+      enable_integrity_monitoring = true
+    }
+  }
+
   cluster_autoscaling {
     autoscaling_profile = var.cluster_autoscaling_profile
   }
@@ -111,7 +137,12 @@ resource "google_container_cluster" "this" {
 
   resource_labels = local.labels
 
-  depends_on = [google_project_service.this]
+  lifecycle {
+    # node_config only describes the removed default pool
+    ignore_changes = [node_config]
+  }
+
+  depends_on = [google_project_service.this, google_project_iam_member.nodes, google_kms_crypto_key_iam_member.gke_database_encryption]
 }
 
 resource "google_container_node_pool" "default" {

@@ -15,9 +15,21 @@ locals {
   workload_pool = "${var.gcp_project_id}.svc.id.goog"
 }
 
-# APIs the cluster needs; left enabled when the stack is destroyed.
+# Every API a feature of the stack uses (Binary Authorization, Cloud Logging,
+# Managed Service for Prometheus / Cloud Monitoring, Cloud KMS for database
+# encryption); left enabled when the stack is destroyed.
 resource "google_project_service" "this" {
-  for_each = toset(["compute.googleapis.com", "container.googleapis.com", "iam.googleapis.com"])
+  for_each = toset(concat(
+    [
+      "compute.googleapis.com",
+      "container.googleapis.com",
+      "iam.googleapis.com",
+      "binaryauthorization.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+    ],
+    var.database_encryption_enabled ? ["cloudkms.googleapis.com"] : [],
+  ))
 
   service            = each.value
   disable_on_destroy = false

@@ -162,6 +162,19 @@ variable "patch_window_recurrence" {
     condition     = can(regex("^FREQ=|;FREQ=", var.patch_window_recurrence)) && can(regex("^[A-Z]+=[A-Z0-9,+:-]+(;[A-Z]+=[A-Z0-9,+:-]+)*$", var.patch_window_recurrence))
     error_message = "patch_window_recurrence must be an RRULE with FREQ, such as \"FREQ=WEEKLY;BYDAY=SA,SU\"."
   }
+
+  # GKE needs 48 hours of maintenance window in every 32-day period. A
+  # 32-day period holds at most ceil(32 / INTERVAL) daily and
+  # days * min(5, ceil(6 / INTERVAL)) weekly occurrences, so a shorter window
+  # can never reach 48 hours (the generator checks the exact total).
+  validation {
+    condition = try(timecmp(var.patch_window_end, timeadd(var.patch_window_start, format("%dh", ceil(48 / (
+      regex("FREQ=([A-Z]+)", var.patch_window_recurrence)[0] == "DAILY" ? ceil(32 / tonumber(try(regex("INTERVAL=([0-9]+)", var.patch_window_recurrence)[0], "1"))) :
+      regex("FREQ=([A-Z]+)", var.patch_window_recurrence)[0] == "WEEKLY" ? length(split(",", try(regex("BYDAY=([A-Z0-9,+-]+)", var.patch_window_recurrence)[0], "SA"))) * min(5, ceil(6 / tonumber(try(regex("INTERVAL=([0-9]+)", var.patch_window_recurrence)[0], "1")))) :
+      48
+    ))))) >= 0, true)
+    error_message = "The maintenance window cannot reach 48 hours in every 32-day period (GKE requirement): lengthen it (patch_window_end) or let patch_window_recurrence repeat it more often."
+  }
 }
 
 variable "release_channel" {
@@ -172,6 +185,23 @@ variable "release_channel" {
   validation {
     condition     = contains(["RAPID", "REGULAR", "STABLE"], var.release_channel)
     error_message = "release_channel must be RAPID, REGULAR or STABLE."
+  }
+}
+
+variable "database_encryption_enabled" {
+  type        = bool
+  description = "Encrypt Kubernetes Secrets in etcd with a Cloud KMS key (application-layer secrets encryption)."
+  default     = false
+}
+
+variable "database_encryption_key_name" {
+  type        = string
+  description = "Existing Cloud KMS key (projects/<p>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>) for database_encryption_enabled. null: the stack creates a key ring \"<cluster_name>-gke\" and key \"secrets\" in gcp_region."
+  default     = null
+
+  validation {
+    condition     = var.database_encryption_key_name == null || can(regex("^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/[a-z0-9-]+/keyRings/[A-Za-z0-9_-]{1,63}/cryptoKeys/[A-Za-z0-9_-]{1,63}$", var.database_encryption_key_name))
+    error_message = "database_encryption_key_name must be a Cloud KMS key name: projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>."
   }
 }
 

@@ -41,6 +41,8 @@ export const BASE_CONTEXT: Record<Cloud, Record<string, unknown>> = {
     location: 'eastus',
     resource_group_name: 'rg-platform-dev',
     cluster_name: 'platform-aks',
+    // the apply identity: cluster admin to install the add-ons
+    cluster_admin_principal_ids: ['00000000-0000-4000-8000-000000000001'],
   },
   gcp: {
     project: 'platform',
@@ -354,6 +356,16 @@ const PER_CLOUD: Record<Cloud, Variant[]> = {
     },
   ],
   azure: [
+    { name: 'region-without-zones', tc: { location: 'westus' } },
+    { name: 'zones-two', tc: { node_pool_zones: ['1', '2'] } },
+    {
+      name: 'admins-groups-only',
+      tc: {
+        cluster_admin_principal_ids: [],
+        admin_group_object_ids: ['00000000-0000-4000-8000-000000000002'],
+      },
+      addons: { enabled: true, external_secrets: true },
+    },
     {
       name: 'vm-size',
       tc: { vm_size: 'Standard_E8ds_v5' },
@@ -475,12 +487,26 @@ const PER_CLOUD: Record<Cloud, Variant[]> = {
     {
       name: 'window-monthly',
       tc: {
-        patch_window_start: '2026-01-01T00:00:00Z',
-        patch_window_end: '2026-01-01T23:59:59Z',
-        patch_window_recurrence: 'FREQ=MONTHLY;BYDAY=1SA',
+        // every weekend day of the month, 8 hours: 64 hours per 32 days
+        patch_window_start: '2026-01-03T00:00:00Z',
+        patch_window_end: '2026-01-03T08:00:00Z',
+        patch_window_recurrence: 'FREQ=MONTHLY;BYDAY=SA,SU',
       },
     },
     { name: 'k8s-gke-version', tc: { kubernetes_version: '1.34.1-gke.1000' } },
+    {
+      name: 'database-encryption-created-key',
+      tc: { database_encryption_enabled: true },
+      terraformToo: true,
+    },
+    {
+      name: 'database-encryption-own-key',
+      tc: {
+        database_encryption_enabled: true,
+        database_encryption_key_name:
+          'projects/acme-security/locations/us-central1/keyRings/gke/cryptoKeys/secrets',
+      },
+    },
     {
       name: 'ranges-custom',
       tc: {
