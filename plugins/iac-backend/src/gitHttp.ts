@@ -4,7 +4,7 @@
  * clone and fetch; pushes are refused (no REMOTE_USER). Plus a raw file view:
  * GET /:owner/:repo/blob/:ref/<path>.
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
@@ -60,6 +60,44 @@ function sendCgiResponse(
       }
       resolve();
     });
+  });
+}
+
+/** Time git gets to clean up (its own children) after SIGTERM. */
+const KILL_GRACE_MS = 2000;
+
+/**
+ * Ends the CGI process when the client goes away before the answer is
+ * complete: an aborted request body never ends git's stdin, so git (and the
+ * upload-pack it started) would wait for it forever. SIGTERM lets
+ * http-backend stop its own children; SIGKILL follows if it does not exit.
+ */
+function stopWhenClientLeaves(
+  req: express.Request,
+  res: express.Response,
+  child: ChildProcess,
+) {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  // writing into a process that has gone is not an error of the request
+  child.stdin!.on('error', () => {});
+  const stop = () => {
+    if (exited) return;
+    req.unpipe(child.stdin!);
+    child.stdin!.destroy();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      if (!exited) child.kill('SIGKILL');
+    }, KILL_GRACE_MS);
+    timer.unref();
+  };
+  req.once('close', () => {
+    if (!req.complete) stop();
+  });
+  res.once('close', () => {
+    if (!res.writableFinished) stop();
   });
 }
 
@@ -127,6 +165,7 @@ export function createGitRouter(repos: LocalGitRepositories): express.Router {
         REMOTE_ADDR: req.socket.remoteAddress ?? '',
       },
     });
+    stopWhenClientLeaves(req, res, child);
     req.pipe(child.stdin!);
     await sendCgiResponse(child, res);
   });
