@@ -18,6 +18,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   getJsonSchema,
   isSchemaName,
+  payloadLimitIssue,
   SCHEMA_NAMES,
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
@@ -77,6 +78,26 @@ function sendIssues(res: express.Response, issues: ValidationIssue[]) {
   });
 }
 
+/**
+ * Errors of the JSON body parser as short client errors: 413 for a body over
+ * the limit (never a stack trace, never the body).
+ */
+function bodyErrors(limit: string): express.ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res.status(413).json({
+        error: {
+          name: 'PayloadTooLargeError',
+          message: `The request body is larger than ${limit}`,
+        },
+      });
+      return;
+    }
+    next(error);
+  };
+}
+
 /** A file name for the ZIP: the chart or cluster name, else the request kind. */
 function archiveName(result: GenerateResult): string {
   const payload = result.payload as {
@@ -129,7 +150,21 @@ export async function createRouter(
   if (options.gitRouter) {
     router.use('/git', options.gitRouter);
   }
-  router.use(express.json({ limit: options.maxBodySize ?? '1mb' }));
+  const bodyLimit = options.maxBodySize ?? '1mb';
+  router.use(express.json({ limit: bodyLimit }));
+  router.use(bodyErrors(bodyLimit));
+  // shape limits (depth, fields per object) before anything reads the body:
+  // the preview cache key, the schema, the renderer
+  router.use((req, res, next) => {
+    if (req.method === 'POST') {
+      const issue = payloadLimitIssue(req.body);
+      if (issue) {
+        sendIssues(res, [issue]);
+        return;
+      }
+    }
+    next();
+  });
 
   /** Runs the engine; answers 400 for bad input and returns undefined. */
   const generate = (

@@ -107,6 +107,11 @@ export {
   contractErrorMap,
   MAX_ISSUES,
 } from './parse';
+export {
+  payloadLimitIssue,
+  MAX_PAYLOAD_DEPTH,
+  MAX_FIELDS_PER_OBJECT,
+} from './limits';
 export { formatPath } from './issues';
 export type { ValidationIssue, ParseResult } from './issues';
 
