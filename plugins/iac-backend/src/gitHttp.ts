@@ -63,6 +63,14 @@ function sendCgiResponse(
   });
 }
 
+/**
+ * What git's HTTP protocols ask for inside a repository: the smart
+ * protocol's refs and service endpoints, and the files of the dumb one.
+ * Anything else (config, hooks, `..`) is not served.
+ */
+const GIT_SERVICE_PATH =
+  /^\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/(?:info\/(?:packs|alternates|http-alternates)|[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx)))$/;
+
 /** Time git gets to clean up (its own children) after SIGTERM. */
 const KILL_GRACE_MS = 2000;
 
@@ -132,6 +140,13 @@ export function createGitRouter(repos: LocalGitRepositories): express.Router {
     const [owner, repo, rest] = [0, 1, 2].map(
       i => (req.params as Record<number, string>)[i],
     );
+    if (!GIT_SERVICE_PATH.test(rest)) {
+      res
+        .status(rest.split('/').some(s => s === '..' || s === '.') ? 400 : 404)
+        .type('text/plain')
+        .send('Not a git HTTP path\n');
+      return;
+    }
     try {
       if (!repos.exists(owner, repo)) {
         res

@@ -86,4 +86,40 @@ describe('hostile request bodies', () => {
       ]);
     }
   });
+
+  it('malformed JSON: a short 400 with the position, no body echo, no stack trace', async () => {
+    const body = '{"cloud": "aws", "helm_context": {"chart_name": SECRET_TOKEN_123}}';
+    for (const route of ROUTES) {
+      const res = await request(server)
+        .post(route)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        error: {
+          name: 'InputError',
+          message: 'The request body is not valid JSON at position 48',
+        },
+      });
+    }
+  });
+
+  it('"__proto__" as a key inside a map: 400 at its field path, not dropped', async () => {
+    const body = `{"cloud":"aws","helm_context":{"chart_name":"a","service_account_annotations":{"__proto__":{"x":"y"}}}}`;
+    for (const route of ROUTES) {
+      const res = await request(server)
+        .post(route)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(route.includes('validate') ? 200 : 400);
+      expect(res.body.issues).toEqual(
+        expect.arrayContaining([
+          {
+            path: 'helm_context.service_account_annotations.__proto__',
+            message: expect.stringMatching(/"__proto__" is not allowed/),
+          },
+        ]),
+      );
+    }
+  });
 });

@@ -36,6 +36,7 @@ import {
   previewEtag,
   renderPreview,
 } from './preview';
+import { jsonErrorPosition } from './jsonPosition';
 import type { PreviewPool } from './previewPool';
 
 export type { PreviewFile } from './preview';
@@ -79,17 +80,45 @@ function sendIssues(res: express.Response, issues: ValidationIssue[]) {
 }
 
 /**
- * Errors of the JSON body parser as short client errors: 413 for a body over
- * the limit (never a stack trace, never the body).
+ * Errors of the JSON body parser as short client errors: 400 with the
+ * position for malformed JSON, 413 for a body over the limit; never the body
+ * (it may hold secrets), never a stack trace.
  */
 function bodyErrors(limit: string): express.ErrorRequestHandler {
   return (error, _req, res, next) => {
-    const type = (error as { type?: string }).type;
+    const { type, body, status } = error as {
+      type?: string;
+      body?: unknown;
+      status?: number;
+    };
+    if (type === 'entity.parse.failed') {
+      const position =
+        typeof body === 'string' ? jsonErrorPosition(body) : undefined;
+      res.status(400).json({
+        error: {
+          name: 'InputError',
+          message: `The request body is not valid JSON${
+            position === undefined ? '' : ` at position ${position}`
+          }`,
+        },
+      });
+      return;
+    }
     if (type === 'entity.too.large') {
       res.status(413).json({
         error: {
           name: 'PayloadTooLargeError',
           message: `The request body is larger than ${limit}`,
+        },
+      });
+      return;
+    }
+    if (typeof type === 'string' && status && status >= 400 && status < 500) {
+      // unsupported charset or encoding, aborted or mis-sized body
+      res.status(status).json({
+        error: {
+          name: 'InputError',
+          message: `The request body could not be read (${type})`,
         },
       });
       return;

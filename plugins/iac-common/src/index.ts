@@ -109,6 +109,7 @@ export {
 } from './parse';
 export {
   payloadLimitIssue,
+  payloadShapeIssues,
   MAX_PAYLOAD_DEPTH,
   MAX_FIELDS_PER_OBJECT,
 } from './limits';

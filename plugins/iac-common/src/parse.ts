@@ -18,7 +18,7 @@ import {
   TerraformPayload,
   terraformPayloadSchema,
 } from './platform';
-import { payloadLimitIssue } from './limits';
+import { payloadShapeIssues } from './limits';
 import { knownKeysForInput, unknownKeyMessage } from './strict';
 import { TemplateManifest, templateManifestSchema } from './templates';
 import { TerraformContextByCloud, terraformContextSchemas } from './terraform';
@@ -194,8 +194,8 @@ export function safeParseWith<S extends z.ZodType>(
   pathPrefix: ReadonlyArray<PropertyKey> = [],
 ): ParseResult<z.output<S>> {
   try {
-    const tooBig = payloadLimitIssue(input, pathPrefix);
-    if (tooBig) return { ok: false, issues: [tooBig] };
+    const shape = payloadShapeIssues(input, pathPrefix);
+    if (shape.length) return { ok: false, issues: shape };
     const result = schema.safeParse(input, { error: contractErrorMap });
     if (result.success) return { ok: true, value: result.data };
     return {

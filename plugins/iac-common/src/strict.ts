@@ -38,7 +38,8 @@ function printableKey(key: string): string {
 /** Message for one unknown key. */
 export function unknownKeyMessage(key: string, known?: KnownKeys): string {
   let message = `Unknown field ${printableKey(key)}`;
-  const hint = known?.hints[key];
+  const hint =
+    known && Object.hasOwn(known.hints, key) ? known.hints[key] : undefined;
   if (hint) {
     message += `: ${hint}`;
   } else {

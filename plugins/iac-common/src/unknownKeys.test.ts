@@ -102,3 +102,25 @@ describe('payload shape limits', () => {
     expect(payloadLimitIssue(deep(MAX_PAYLOAD_DEPTH + 1))).toBeDefined();
   });
 });
+
+describe('field names that are Object.prototype properties', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'unknown field %s: a plain message, no JavaScript internals',
+    key => {
+      const payload = JSON.parse(
+        `{"cloud":"aws","${key}":1,"helm_context":{"${key}":1},"terraform_context":{"${key}":1}}`,
+      );
+      const issues = issuesOf(parsePlatformPayload(payload));
+      const text = JSON.stringify(issues);
+      expect(text).not.toMatch(/native code|function|\[object/);
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          {
+            path: `helm_context.${key}`,
+            message: expect.stringMatching(new RegExp(`"${key}"`)),
+          },
+        ]),
+      );
+    },
+  );
+});
