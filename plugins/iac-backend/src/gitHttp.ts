@@ -109,8 +109,43 @@ function stopWhenClientLeaves(
   });
 }
 
-export function createGitRouter(repos: LocalGitRepositories): express.Router {
+/** Whether a peer address is this machine (127.0.0.0/8, ::1, IPv4-mapped). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
+
+export type GitRouterOptions = {
+  /**
+   * Serve clients on other machines too (`iac.localGit.allowRemoteClones`).
+   * Off by default: the repositories are served without credentials, so
+   * only to clients on this machine (by the TCP peer address, never a
+   * forwarded header).
+   */
+  allowRemoteClones?: boolean;
+};
+
+export function createGitRouter(
+  repos: LocalGitRepositories,
+  options: GitRouterOptions = {},
+): express.Router {
   const router = Router();
+
+  if (!options.allowRemoteClones) {
+    router.use((req, res, next) => {
+      if (isLoopbackAddress(req.socket.remoteAddress)) {
+        next();
+        return;
+      }
+      res
+        .status(403)
+        .type('text/plain')
+        .send(
+          'The local git host serves repositories without credentials, so only from this machine; set iac.localGit.allowRemoteClones to serve other clients\n',
+        );
+    });
+  }
 
   // raw file view, used by links in the catalog and by the URL reader's users
   router.get(/^\/([^/]+)\/([^/]+)\/blob\/([^/]+)\/(.+)$/, async (req, res) => {
