@@ -204,7 +204,7 @@ export async function createRouter(
     try {
       return engine.generate(kind, body);
     } catch (error) {
-      const issues = inputIssues(error);
+      const issues = inputIssues(error, body);
       if (issues) {
         sendIssues(res, issues);
         return undefined;

@@ -18,6 +18,10 @@ import {
   parseIpv4,
   safeString,
 } from './fields';
+import {
+  AZURE_RESOURCE_GROUP_NAME,
+  AZURE_RESOURCE_GROUP_NAME_ALLOWED,
+} from './formats';
 import { strictObject } from './strict';
 
 type Ctx = z.RefinementCtx;
@@ -445,9 +449,9 @@ const azureShape = {
   resource_group_name: safeString({
     min: 1,
     max: 90,
-    pattern: /^[A-Za-z0-9_().-]*[A-Za-z0-9_()-]$/,
+    pattern: AZURE_RESOURCE_GROUP_NAME,
     allowed:
-      'an Azure resource group name: 1-90 letters, digits, "_", "-", ".", "(" and ")", not ending with "."',
+      AZURE_RESOURCE_GROUP_NAME_ALLOWED,
   }).describe(
     'Resource group created for the cluster (e.g. "rg-platform-dev").',
   ),
@@ -555,8 +559,8 @@ const azureShape = {
   state_resource_group_name: safeString({
     min: 1,
     max: 90,
-    pattern: /^[A-Za-z0-9_().-]*[A-Za-z0-9_()-]$/,
-    allowed: 'an Azure resource group name',
+    pattern: AZURE_RESOURCE_GROUP_NAME,
+    allowed: AZURE_RESOURCE_GROUP_NAME_ALLOWED,
   })
     .optional()
     .describe(
