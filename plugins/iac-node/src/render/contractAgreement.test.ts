@@ -7,7 +7,7 @@ import path from 'node:path';
 import {
   MINIMAL_TERRAFORM_CONTEXT,
   parsePlatformPayload,
-  SEED_HELM_TELEMETRY_GRAFANA,
+  SEED_HELM_FRAGMENTS,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
 import { IacEngine } from '../engine';
@@ -29,7 +29,7 @@ const FIELDS: Record<string, (value: string) => Record<string, unknown>> = {
     ...SEED_PLATFORM_NEW_CLUSTER,
     helm_context: {
       ...SEED_PLATFORM_NEW_CLUSTER.helm_context,
-      ...SEED_HELM_TELEMETRY_GRAFANA,
+      ...SEED_HELM_FRAGMENTS['telemetry grafana-cloud'],
       telemetry_auth_header_name: value,
     },
   }),
