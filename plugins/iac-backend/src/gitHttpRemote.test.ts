@@ -43,7 +43,11 @@ describe('git host: who may clone anonymously', () => {
   beforeAll(async () => {
     const source = tmp('iacforge-src-');
     fs.writeFileSync(path.join(source, 'README.md'), '# x\n');
-    await repos.createAndPush({ owner: 'team', repo: 'app', sourceDir: source });
+    await repos.createAndPush({
+      owner: 'team',
+      repo: 'app',
+      sourceDir: source,
+    });
   });
 
   afterAll(async () => {
@@ -66,7 +70,9 @@ describe('git host: who may clone anonymously', () => {
       `http://${external}:${port}/git/team/app.git/info/refs?service=git-upload-pack`,
     );
     expect(res.status).toBe(403);
-    expect(await res.text()).toMatch(/only from this machine.*allowRemoteClones/);
+    expect(await res.text()).toMatch(
+      /only from this machine.*allowRemoteClones/,
+    );
     const raw = await fetch(
       `http://${external}:${port}/git/team/app/blob/main/README.md`,
     );
@@ -75,7 +81,9 @@ describe('git host: who may clone anonymously', () => {
 
   it('iac.localGit.allowRemoteClones opens clones to every client', async () => {
     const port = await start({ allowRemoteClones: true });
-    await clone(`http://${external}:${port}/git/team/app.git`);
+    await expect(
+      clone(`http://${external}:${port}/git/team/app.git`),
+    ).resolves.toBeDefined();
   });
 
   it('the embedded profile binds the backend to loopback', () => {
@@ -83,10 +91,9 @@ describe('git host: who may clone anonymously', () => {
       path.join(__dirname, '../../../app-config.yaml'),
       'utf8',
     );
-    const listen = /^backend:\n(?: .*\n|\n)*?  listen:\n((?:    .*\n)+)/m.exec(
-      text,
-    );
-    expect(listen?.[1]).toMatch(/^    host: 127\.0\.0\.1$/m);
+    const listen =
+      /^backend:\n(?: .*\n|\n)*? {2}listen:\n((?: {4}.*\n)+)/m.exec(text);
+    expect(listen?.[1]).toMatch(/^ {4}host: 127\.0\.0\.1$/m);
     expect(text).not.toMatch(/allowRemoteClones: true/);
   });
 });

@@ -88,7 +88,8 @@ describe('hostile request bodies', () => {
   });
 
   it('malformed JSON: a short 400 with the position, no body echo, no stack trace', async () => {
-    const body = '{"cloud": "aws", "helm_context": {"chart_name": SECRET_TOKEN_123}}';
+    const body =
+      '{"cloud": "aws", "helm_context": {"chart_name": SECRET_TOKEN_123}}';
     for (const route of ROUTES) {
       const res = await request(server)
         .post(route)

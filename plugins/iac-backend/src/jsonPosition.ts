@@ -8,9 +8,13 @@
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const LITERAL = /true|false|null/y;
-const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+// JSON strings refuse U+0000-U+001F unescaped
+const STRING_BODY =
+  // eslint-disable-next-line no-control-regex
+  /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
 
-function skipSpace(text: string, i: number): number {
+function skipSpace(text: string, from: number): number {
+  let i = from;
   while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   return i;
 }

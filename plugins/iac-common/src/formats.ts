@@ -57,7 +57,8 @@ export const GITHUB_ENVIRONMENT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
  * characters (letters, digits, `_ ( ) - .`, not ending in `.`), starting with
  * a letter, digit, `_` or `(`.
  */
-export const AZURE_RESOURCE_GROUP_NAME = /^[A-Za-z0-9_(][A-Za-z0-9_().-]*(?<!\.)$/;
+export const AZURE_RESOURCE_GROUP_NAME =
+  /^[A-Za-z0-9_(][A-Za-z0-9_().-]*(?<!\.)$/;
 
 /** What AZURE_RESOURCE_GROUP_NAME allows, for messages. */
 export const AZURE_RESOURCE_GROUP_NAME_ALLOWED =

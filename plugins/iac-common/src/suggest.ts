@@ -19,17 +19,20 @@ export function editDistanceWithin(
   max: number,
 ): number | undefined {
   if (Math.abs(a.length - b.length) > max) return undefined;
-  if (a.length > b.length) [a, b] = [b, a];
+  // rows over the shorter string
+  const [s, t] = a.length <= b.length ? [a, b] : [b, a];
   const INF = max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => (j <= max ? j : INF));
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(INF);
+  let prev = Array.from({ length: t.length + 1 }, (_, j) =>
+    j <= max ? j : INF,
+  );
+  for (let i = 1; i <= s.length; i++) {
+    const row = new Array<number>(t.length + 1).fill(INF);
     row[0] = i <= max ? i : INF;
     const from = Math.max(1, i - max);
-    const to = Math.min(b.length, i + max);
+    const to = Math.min(t.length, i + max);
     let best = row[0];
     for (let j = from; j <= to; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
       const d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
       row[j] = d > max ? INF : d;
       if (row[j] < best) best = row[j];
@@ -37,7 +40,7 @@ export function editDistanceWithin(
     if (best > max) return undefined;
     prev = row;
   }
-  return prev[b.length] <= max ? prev[b.length] : undefined;
+  return prev[t.length] <= max ? prev[t.length] : undefined;
 }
 
 function toSnakeCase(key: string): string {

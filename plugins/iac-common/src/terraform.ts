@@ -450,8 +450,7 @@ const azureShape = {
     min: 1,
     max: 90,
     pattern: AZURE_RESOURCE_GROUP_NAME,
-    allowed:
-      AZURE_RESOURCE_GROUP_NAME_ALLOWED,
+    allowed: AZURE_RESOURCE_GROUP_NAME_ALLOWED,
   }).describe(
     'Resource group created for the cluster (e.g. "rg-platform-dev").',
   ),

@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalGitRepositories, RepositoryError } from './LocalGitRepositories';
 
-const tmp = (prefix: string) =>
-  fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 function sourceWith(content: string): string {
   const dir = tmp('iacforge-src-');
@@ -47,14 +46,12 @@ describe('concurrent publishes of one repository', () => {
       won[0].commit,
     );
     expect(
-      (
-        await repos.readFile('team', 'payments', 'main', 'who.txt')
-      )?.toString(),
+      (await repos.readFile('team', 'payments', 'main', 'who.txt'))?.toString(),
     ).toBe(`task ${won[0].i}\n`);
     // nothing else left in the owner's folder
-    expect(fs.readdirSync(path.dirname(repos.repoDir('team', 'payments')))).toEqual([
-      'payments.git',
-    ]);
+    expect(
+      fs.readdirSync(path.dirname(repos.repoDir('team', 'payments'))),
+    ).toEqual(['payments.git']);
   });
 
   it('a failed publish removes only what it created itself', async () => {
@@ -84,9 +81,13 @@ describe('concurrent publishes of one repository', () => {
     ).rejects.toThrow(/already exists/);
     expect(await repos.resolveRef('team', 'orders', 'main')).toBe(before);
     expect(
-      execFileSync('git', ['--git-dir', repos.repoDir('team', 'orders'), 'fsck'], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        'git',
+        ['--git-dir', repos.repoDir('team', 'orders'), 'fsck'],
+        {
+          encoding: 'utf8',
+        },
+      ),
     ).toBe('');
   });
 });

@@ -22,8 +22,12 @@ export class FilterError extends Error {
     this.name = 'FilterError';
     // nunjucks rethrows a copy of the message only; the renderer takes the
     // original back with takeFilterError()
-    lastFilterError = this;
+    remember(this);
   }
+}
+
+function remember(error: FilterError) {
+  lastFilterError = error;
 }
 
 /** Returns and forgets the last FilterError thrown. */

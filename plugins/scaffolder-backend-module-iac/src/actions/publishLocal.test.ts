@@ -71,19 +71,25 @@ describe('iac:publish:local', () => {
       r.status === 'fulfilled' ? [i] : [],
     );
     expect(winners).toHaveLength(1);
-    for (const r of results) {
-      if (r.status === 'rejected') {
-        expect(r.reason.name).toBe('InputError');
-        expect(r.reason.message).toBe('Repository team/race already exists');
-      }
-    }
+    const errors = results.flatMap(r =>
+      r.status === 'rejected' ? [`${r.reason.name}: ${r.reason.message}`] : [],
+    );
+    expect(errors).toEqual([
+      'InputError: Repository team/race already exists',
+      'InputError: Repository team/race already exists',
+    ]);
     const commit = (contexts[winners[0]].output as jest.Mock).mock.calls.find(
       ([name]) => name === 'commitHash',
     )[1];
     expect(
       execFileSync(
         'git',
-        ['--git-dir', path.join(directory, 'team/race.git'), 'rev-parse', 'main'],
+        [
+          '--git-dir',
+          path.join(directory, 'team/race.git'),
+          'rev-parse',
+          'main',
+        ],
         { encoding: 'utf8' },
       ).trim(),
     ).toBe(commit);
