@@ -22,6 +22,12 @@ export interface Config {
       enabled?: boolean;
       /** Folder of the repositories, relative to the backend's working directory. Default ../../data/git. */
       directory?: string;
+      /**
+       * Serve the repositories (anonymously, read-only) to clients on other
+       * machines too. Default false: only clients on this machine (loopback
+       * peer address) may clone; others get 403.
+       */
+      allowRemoteClones?: boolean;
     };
     /** Largest accepted request body, e.g. "1mb" (default "1mb"). */
     maxBodySize?: string;

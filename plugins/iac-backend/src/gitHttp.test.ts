@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +16,23 @@ import { LocalGitUrlReader, parseLocalGitUrl } from './urlReader';
 
 const exec = promisify(execFile);
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
+
+/** The status of a GET sent byte for byte (no path normalisation). */
+function rawStatus(port: number, target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write(
+        `GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      ),
+    );
+    let head = '';
+    socket.on('data', d => {
+      head += d.toString('latin1');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(head.split(' ')[1])));
+  });
+}
 
 describe('local git host', () => {
   const directory = tmp('iacforge-git-');
@@ -99,6 +117,26 @@ describe('local git host', () => {
     await request(server)
       .get('/api/iac/git/team/nope.git/info/refs')
       .expect(404);
+  });
+
+  it('traversal attempts on the clone and raw paths: 400 or 404, never 500', async () => {
+    const server = await start();
+    const port = (server.address() as { port: number }).port;
+    const paths = [
+      '/team/payments.git/../../../etc/passwd',
+      '/team/payments.git/%2e%2e/%2e%2e/x',
+      '/team/payments.git/info/../../../x',
+      '/team/payments.git/objects/../../../../etc/passwd',
+      '/team/payments.git/config',
+      '/..%2f..%2fetc/passwd.git/info/refs',
+      '/team/payments/blob/main/..%2f..%2fetc%2fpasswd',
+      '/team/payments/blob/..%2f..%2f/catalog-info.yaml',
+    ];
+    for (const p of paths) {
+      // sent as is (an HTTP client would normalise the dots away)
+      const status = await rawStatus(port, `/api/iac/git${p}`);
+      expect([p, [400, 404].includes(status)]).toEqual([p, true]);
+    }
   });
 
   it('reads catalog files through the URL reader, with etags', async () => {

@@ -4,7 +4,7 @@
  * clone and fetch; pushes are refused (no REMOTE_USER). Plus a raw file view:
  * GET /:owner/:repo/blob/:ref/<path>.
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
@@ -63,8 +63,89 @@ function sendCgiResponse(
   });
 }
 
-export function createGitRouter(repos: LocalGitRepositories): express.Router {
+/**
+ * What git's HTTP protocols ask for inside a repository: the smart
+ * protocol's refs and service endpoints, and the files of the dumb one.
+ * Anything else (config, hooks, `..`) is not served.
+ */
+const GIT_SERVICE_PATH =
+  /^\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/(?:info\/(?:packs|alternates|http-alternates)|[0-9a-f]{2}\/[0-9a-f]{38,62}|pack\/pack-[0-9a-f]{40,64}\.(?:pack|idx)))$/;
+
+/** Time git gets to clean up (its own children) after SIGTERM. */
+const KILL_GRACE_MS = 2000;
+
+/**
+ * Ends the CGI process when the client goes away before the answer is
+ * complete: an aborted request body never ends git's stdin, so git (and the
+ * upload-pack it started) would wait for it forever. SIGTERM lets
+ * http-backend stop its own children; SIGKILL follows if it does not exit.
+ */
+function stopWhenClientLeaves(
+  req: express.Request,
+  res: express.Response,
+  child: ChildProcess,
+) {
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  // writing into a process that has gone is not an error of the request
+  child.stdin!.on('error', () => {});
+  const stop = () => {
+    if (exited) return;
+    req.unpipe(child.stdin!);
+    child.stdin!.destroy();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      if (!exited) child.kill('SIGKILL');
+    }, KILL_GRACE_MS);
+    timer.unref();
+  };
+  req.once('close', () => {
+    if (!req.complete) stop();
+  });
+  res.once('close', () => {
+    if (!res.writableFinished) stop();
+  });
+}
+
+/** Whether a peer address is this machine (127.0.0.0/8, ::1, IPv4-mapped). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
+
+export type GitRouterOptions = {
+  /**
+   * Serve clients on other machines too (`iac.localGit.allowRemoteClones`).
+   * Off by default: the repositories are served without credentials, so
+   * only to clients on this machine (by the TCP peer address, never a
+   * forwarded header).
+   */
+  allowRemoteClones?: boolean;
+};
+
+export function createGitRouter(
+  repos: LocalGitRepositories,
+  options: GitRouterOptions = {},
+): express.Router {
   const router = Router();
+
+  if (!options.allowRemoteClones) {
+    router.use((req, res, next) => {
+      if (isLoopbackAddress(req.socket.remoteAddress)) {
+        next();
+        return;
+      }
+      res
+        .status(403)
+        .type('text/plain')
+        .send(
+          'The local git host serves repositories without credentials, so only from this machine; set iac.localGit.allowRemoteClones to serve other clients\n',
+        );
+    });
+  }
 
   // raw file view, used by links in the catalog and by the URL reader's users
   router.get(/^\/([^/]+)\/([^/]+)\/blob\/([^/]+)\/(.+)$/, async (req, res) => {
@@ -94,6 +175,13 @@ export function createGitRouter(repos: LocalGitRepositories): express.Router {
     const [owner, repo, rest] = [0, 1, 2].map(
       i => (req.params as Record<number, string>)[i],
     );
+    if (!GIT_SERVICE_PATH.test(rest)) {
+      res
+        .status(rest.split('/').some(s => s === '..' || s === '.') ? 400 : 404)
+        .type('text/plain')
+        .send('Not a git HTTP path\n');
+      return;
+    }
     try {
       if (!repos.exists(owner, repo)) {
         res
@@ -127,6 +215,7 @@ export function createGitRouter(repos: LocalGitRepositories): express.Router {
         REMOTE_ADDR: req.socket.remoteAddress ?? '',
       },
     });
+    stopWhenClientLeaves(req, res, child);
     req.pipe(child.stdin!);
     await sendCgiResponse(child, res);
   });

@@ -40,12 +40,23 @@ export const iacPlugin = createBackendPlugin({
         );
         const git = localGitSettings(config);
         if (git.enabled) {
-          // the embedded default's git host: anyone who can reach the backend
-          // may clone (read-only), as with a public repository
+          // the embedded default's git host: clone without credentials
+          // (read-only), from this machine only unless allowRemoteClones
           httpRouter.addAuthPolicy({ path: '/git', allow: 'unauthenticated' });
           logger.info(
-            `Serving local git repositories from ${git.directory} at ${git.baseUrl}`,
+            `Serving local git repositories from ${git.directory} at ${
+              git.baseUrl
+            } (${
+              git.allowRemoteClones
+                ? 'to every client: iac.localGit.allowRemoteClones is set'
+                : 'to clients on this machine only'
+            })`,
           );
+          if (git.allowRemoteClones) {
+            logger.warn(
+              'iac.localGit.allowRemoteClones is set: every generated repository can be cloned without credentials by anyone who reaches the backend',
+            );
+          }
         }
         // previews render in worker threads so the HTTP thread stays free
         const workers =
@@ -69,7 +80,9 @@ export const iacPlugin = createBackendPlugin({
             previewPool,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             gitRouter: git.enabled
-              ? createGitRouter(new LocalGitRepositories(git.directory))
+              ? createGitRouter(new LocalGitRepositories(git.directory), {
+                  allowRemoteClones: git.allowRemoteClones,
+                })
               : undefined,
           }),
         );

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { ValidationIssue } from '@iacforge/plugin-iac-common';
+import { formatPath, ValidationIssue } from '@iacforge/plugin-iac-common';
 import {
   GenerateKind,
   GenerateResult,
@@ -25,11 +25,26 @@ export type PreviewFile = {
   template: string;
 };
 
-/** A filter refused a value (e.g. "${{" on its way into a workflow): the input's fault. */
-function isInputRenderError(error: TemplateRenderError): boolean {
-  return /^(line \d+: )?(yaml_str|hcl_str|json|yaml|md|num|bool|ident): /.test(
-    error.reason,
-  );
+/** Where `value` occurs in the request body (at most a few paths). */
+function pathsOf(body: unknown, value: unknown, max = 5): string[] {
+  const found: string[] = [];
+  const stack: Array<{ at: unknown; path: PropertyKey[] }> = [
+    { at: body, path: [] },
+  ];
+  while (stack.length && found.length < max) {
+    const { at, path } = stack.pop()!;
+    if (at === value) {
+      found.push(formatPath(path));
+    } else if (at && typeof at === 'object') {
+      for (const key of Object.keys(at).reverse()) {
+        stack.push({
+          at: (at as Record<string, unknown>)[key],
+          path: [...path, Array.isArray(at) ? Number(key) : key],
+        });
+      }
+    }
+  }
+  return found;
 }
 
 function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
@@ -126,7 +141,7 @@ export function renderPreview(
       etag: previewEtag(kind, false, result),
     };
   } catch (error) {
-    const issues = inputIssues(error);
+    const issues = inputIssues(error, body);
     if (issues) {
       return { type: 'issues', issues };
     }
@@ -134,13 +149,28 @@ export function renderPreview(
   }
 }
 
-/** The field-path issues of an error caused by the input, else undefined. */
-export function inputIssues(error: unknown): ValidationIssue[] | undefined {
+/**
+ * The field-path issues of an error caused by the input, else undefined. A
+ * value an escaping filter refused is the input's fault: the issue is at the
+ * value's place in `body`.
+ */
+export function inputIssues(
+  error: unknown,
+  body?: unknown,
+): ValidationIssue[] | undefined {
   if (error instanceof PayloadValidationError) {
     return error.issues;
   }
-  if (error instanceof TemplateRenderError && isInputRenderError(error)) {
-    return [{ path: '', message: `${error.file}: ${error.reason}` }];
+  if (error instanceof TemplateRenderError && error.filterError) {
+    const { value, message } = error.filterError;
+    const paths =
+      value !== undefined && typeof value !== 'object'
+        ? pathsOf(body, value)
+        : [];
+    return (paths.length ? paths : ['']).map(path => ({
+      path,
+      message: `Cannot be rendered into ${error.file}: ${message}`,
+    }));
   }
   return undefined;
 }

@@ -18,6 +18,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   getJsonSchema,
   isSchemaName,
+  payloadLimitIssue,
   SCHEMA_NAMES,
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
@@ -35,6 +36,7 @@ import {
   previewEtag,
   renderPreview,
 } from './preview';
+import { jsonErrorPosition } from './jsonPosition';
 import type { PreviewPool } from './previewPool';
 
 export type { PreviewFile } from './preview';
@@ -75,6 +77,54 @@ function sendIssues(res: express.Response, issues: ValidationIssue[]) {
     },
     issues,
   });
+}
+
+/**
+ * Errors of the JSON body parser as short client errors: 400 with the
+ * position for malformed JSON, 413 for a body over the limit; never the body
+ * (it may hold secrets), never a stack trace.
+ */
+function bodyErrors(limit: string): express.ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    const { type, body, status } = error as {
+      type?: string;
+      body?: unknown;
+      status?: number;
+    };
+    if (type === 'entity.parse.failed') {
+      const position =
+        typeof body === 'string' ? jsonErrorPosition(body) : undefined;
+      res.status(400).json({
+        error: {
+          name: 'InputError',
+          message: `The request body is not valid JSON${
+            position === undefined ? '' : ` at position ${position}`
+          }`,
+        },
+      });
+      return;
+    }
+    if (type === 'entity.too.large') {
+      res.status(413).json({
+        error: {
+          name: 'PayloadTooLargeError',
+          message: `The request body is larger than ${limit}`,
+        },
+      });
+      return;
+    }
+    if (typeof type === 'string' && status && status >= 400 && status < 500) {
+      // unsupported charset or encoding, aborted or mis-sized body
+      res.status(status).json({
+        error: {
+          name: 'InputError',
+          message: `The request body could not be read (${type})`,
+        },
+      });
+      return;
+    }
+    next(error);
+  };
 }
 
 /** A file name for the ZIP: the chart or cluster name, else the request kind. */
@@ -129,7 +179,21 @@ export async function createRouter(
   if (options.gitRouter) {
     router.use('/git', options.gitRouter);
   }
-  router.use(express.json({ limit: options.maxBodySize ?? '1mb' }));
+  const bodyLimit = options.maxBodySize ?? '1mb';
+  router.use(express.json({ limit: bodyLimit }));
+  router.use(bodyErrors(bodyLimit));
+  // shape limits (depth, fields per object) before anything reads the body:
+  // the preview cache key, the schema, the renderer
+  router.use((req, res, next) => {
+    if (req.method === 'POST') {
+      const issue = payloadLimitIssue(req.body);
+      if (issue) {
+        sendIssues(res, [issue]);
+        return;
+      }
+    }
+    next();
+  });
 
   /** Runs the engine; answers 400 for bad input and returns undefined. */
   const generate = (
@@ -140,7 +204,7 @@ export async function createRouter(
     try {
       return engine.generate(kind, body);
     } catch (error) {
-      const issues = inputIssues(error);
+      const issues = inputIssues(error, body);
       if (issues) {
         sendIssues(res, issues);
         return undefined;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { duration, guid, int, safeString } from './fields';
+import { GITHUB_ENVIRONMENT_NAME, gitBranchNameProblem } from './formats';
 import { strictObject } from './strict';
 
 type Ctx = z.RefinementCtx;
@@ -51,12 +52,21 @@ export function cronProblem(expression: string): string | undefined {
   return undefined;
 }
 
-const gitRef = (what: string) =>
+/** A branch name git accepts (formats.ts: gitBranchNameProblem). */
+const gitBranch = () =>
   safeString({
     min: 1,
     max: 100,
-    pattern: /^(?!.*\/\/)(?!\/)(?!.*\/$)(?!.*\.lock$)[A-Za-z0-9._/-]+$/,
-    allowed: `${what}: letters, digits, ".", "_", "-" and "/" (no leading, trailing or double "/")`,
+    allowed:
+      'a git branch name: letters, digits, ".", "_", "-" and "/" as git check-ref-format allows them',
+  }).superRefine((value, ctx) => {
+    const problem = gitBranchNameProblem(value);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Invalid branch name: ${problem}`,
+      });
+    }
   });
 
 // ---------------------------------------------------------------------------
@@ -94,7 +104,7 @@ export const governanceContextSchema = strictObject({
     .describe(
       'Owners written to CODEOWNERS for the infrastructure paths ("@user" or "@org/team").',
     ),
-  default_branch: gitRef('a branch name')
+  default_branch: gitBranch()
     .default('main')
     .describe(
       'Default branch of the generated repository (plans on PRs to it, applies on merge).',
@@ -116,8 +126,9 @@ export const governanceContextSchema = strictObject({
   apply_environment: safeString({
     min: 1,
     max: 64,
-    pattern: /^[A-Za-z0-9_.-]+$/,
-    allowed: 'a GitHub environment name: letters, digits, "_", "." and "-"',
+    pattern: GITHUB_ENVIRONMENT_NAME,
+    allowed:
+      'a GitHub environment name: letters, digits, "_", "." and "-", starting with a letter, digit or "_"',
   })
     .default('production')
     .describe(

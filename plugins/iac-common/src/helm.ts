@@ -26,6 +26,7 @@ import {
   semver,
   urlPath,
 } from './fields';
+import { HTTP_HEADER_NAME } from './formats';
 import { strictObject } from './strict';
 
 type Ctx = z.RefinementCtx;
@@ -777,8 +778,9 @@ const helmShape = {
   telemetry_auth_header_name: safeString({
     min: 1,
     max: 64,
-    pattern: /^[A-Za-z0-9-]+$/,
-    allowed: 'an HTTP header name: letters, digits and "-"',
+    pattern: HTTP_HEADER_NAME,
+    allowed:
+      'an HTTP header name: letters, digits and "-", starting with a letter',
   })
     .default('Authorization')
     .describe(

@@ -115,6 +115,21 @@ export {
   contractErrorMap,
   MAX_ISSUES,
 } from './parse';
+export {
+  payloadLimitIssue,
+  payloadShapeIssues,
+  MAX_PAYLOAD_DEPTH,
+  MAX_FIELDS_PER_OBJECT,
+} from './limits';
+export {
+  IDENT_TOKEN,
+  IDENT_TOKEN_ALLOWED,
+  gitBranchNameProblem,
+  HTTP_HEADER_NAME,
+  GITHUB_ENVIRONMENT_NAME,
+  AZURE_RESOURCE_GROUP_NAME,
+  AZURE_RESOURCE_GROUP_NAME_ALLOWED,
+} from './formats';
 export { formatPath } from './issues';
 export type { ValidationIssue, ParseResult } from './issues';
 

@@ -18,6 +18,7 @@ import {
   TerraformPayload,
   terraformPayloadSchema,
 } from './platform';
+import { payloadShapeIssues } from './limits';
 import { knownKeysForInput, unknownKeyMessage } from './strict';
 import { TemplateManifest, templateManifestSchema } from './templates';
 import { TerraformContextByCloud, terraformContextSchemas } from './terraform';
@@ -153,31 +154,35 @@ export function toValidationIssues(
 ): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const seen = new Set<string>();
-  const push = (path: ReadonlyArray<PropertyKey>, message: string) => {
+  // past the cap, issues are only counted: no message (and no "did you
+  // mean" suggestion) is computed for an issue nobody will see
+  let rest = 0;
+  const push = (path: ReadonlyArray<PropertyKey>, message: () => string) => {
+    if (out.length >= MAX_ISSUES) {
+      rest++;
+      return;
+    }
     const formatted = formatPath([...pathPrefix, ...path]);
-    const key = `${formatted}\u0000${message}`;
+    const text = message();
+    const key = `${formatted}\u0000${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ path: formatted, message });
+    out.push({ path: formatted, message: text });
   };
   for (const iss of issues) {
     if (iss.code === 'unrecognized_keys') {
       const known = knownKeysForInput(valueAt(input, iss.path));
       for (const key of iss.keys)
-        push([...iss.path, key], unknownKeyMessage(key, known));
+        push([...iss.path, key], () => unknownKeyMessage(key, known));
     } else {
-      push(iss.path, iss.message);
+      push(iss.path, () => iss.message);
     }
   }
-  if (out.length > MAX_ISSUES) {
-    const rest = out.length - MAX_ISSUES;
-    return [
-      ...out.slice(0, MAX_ISSUES),
-      {
-        path: '',
-        message: `${rest} more issue(s) not shown; fix the ones above first`,
-      },
-    ];
+  if (rest > 0) {
+    out.push({
+      path: '',
+      message: `${rest} more issue(s) not shown; fix the ones above first`,
+    });
   }
   return out;
 }
@@ -189,6 +194,8 @@ export function safeParseWith<S extends z.ZodType>(
   pathPrefix: ReadonlyArray<PropertyKey> = [],
 ): ParseResult<z.output<S>> {
   try {
+    const shape = payloadShapeIssues(input, pathPrefix);
+    if (shape.length) return { ok: false, issues: shape };
     const result = schema.safeParse(input, { error: contractErrorMap });
     if (result.success) return { ok: true, value: result.data };
     return {

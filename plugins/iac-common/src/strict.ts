@@ -4,6 +4,7 @@
  * that was probably meant.
  */
 import { z } from 'zod';
+import { suggestKey } from './suggest';
 
 export interface StrictObjectOptions {
   /**
@@ -29,51 +30,6 @@ export function knownKeysForInput(input: unknown): KnownKeys | undefined {
     : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(
-        prev[j] + 1,
-        prev[j - 1] + 1,
-        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-function toSnakeCase(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[-\s.]+/g, '_')
-    .toLowerCase();
-}
-
-/** The known key a (mistyped) key most likely meant, if any is close enough. */
-export function suggestKey(
-  key: string,
-  known: readonly string[],
-): string | undefined {
-  const snake = toSnakeCase(key);
-  if (snake !== key && known.includes(snake)) return snake;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = levenshtein(snake, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  const tolerance = Math.max(2, Math.floor(snake.length / 5));
-  return bestDistance <= tolerance ? best : undefined;
-}
-
 function printableKey(key: string): string {
   const shown = key.length > 64 ? `${key.slice(0, 64)}…` : key;
   return JSON.stringify(shown);
@@ -82,7 +38,8 @@ function printableKey(key: string): string {
 /** Message for one unknown key. */
 export function unknownKeyMessage(key: string, known?: KnownKeys): string {
   let message = `Unknown field ${printableKey(key)}`;
-  const hint = known?.hints[key];
+  const hint =
+    known && Object.hasOwn(known.hints, key) ? known.hints[key] : undefined;
   if (hint) {
     message += `: ${hint}`;
   } else {
@@ -91,6 +48,9 @@ export function unknownKeyMessage(key: string, known?: KnownKeys): string {
   }
   return `${message}. Unknown fields are rejected so that a typo is never silently ignored.`;
 }
+
+/** Unknown keys described in the zod issue's own message. */
+const MESSAGE_KEYS = 5;
 
 /** `z.strictObject` with descriptive unknown-key messages. */
 export function strictObject<T extends z.ZodRawShape>(
@@ -107,7 +67,15 @@ export function strictObject<T extends z.ZodRawShape>(
       if (issue.input && typeof issue.input === 'object') {
         knownKeysByInput.set(issue.input as object, known);
       }
-      return issue.keys.map(k => unknownKeyMessage(k, known)).join(' ');
+      // the parse functions report each key on its own (toValidationIssues);
+      // this summary is for direct zod users, bounded whatever the input
+      const shown = issue.keys
+        .slice(0, MESSAGE_KEYS)
+        .map(k => unknownKeyMessage(k, known));
+      const more = issue.keys.length - shown.length;
+      return more > 0
+        ? `${shown.join(' ')} (and ${more} more unknown field(s))`
+        : shown.join(' ');
     },
   });
 }

@@ -19,6 +19,10 @@ import {
   safeString,
 } from './fields';
 import { maintenanceAvailabilityProblem } from './gkeMaintenance';
+import {
+  AZURE_RESOURCE_GROUP_NAME,
+  AZURE_RESOURCE_GROUP_NAME_ALLOWED,
+} from './formats';
 import { strictObject } from './strict';
 
 type Ctx = z.RefinementCtx;
@@ -446,9 +450,8 @@ const azureShape = {
   resource_group_name: safeString({
     min: 1,
     max: 90,
-    pattern: /^[A-Za-z0-9_().-]*[A-Za-z0-9_()-]$/,
-    allowed:
-      'an Azure resource group name: 1-90 letters, digits, "_", "-", ".", "(" and ")", not ending with "."',
+    pattern: AZURE_RESOURCE_GROUP_NAME,
+    allowed: AZURE_RESOURCE_GROUP_NAME_ALLOWED,
   }).describe(
     'Resource group created for the cluster (e.g. "rg-platform-dev").',
   ),
@@ -574,8 +577,8 @@ const azureShape = {
   state_resource_group_name: safeString({
     min: 1,
     max: 90,
-    pattern: /^[A-Za-z0-9_().-]*[A-Za-z0-9_()-]$/,
-    allowed: 'an Azure resource group name',
+    pattern: AZURE_RESOURCE_GROUP_NAME,
+    allowed: AZURE_RESOURCE_GROUP_NAME_ALLOWED,
   })
     .optional()
     .describe(

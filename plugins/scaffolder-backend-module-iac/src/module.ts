@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
+import { catalogLookupFromServices } from './catalogNames';
 import { createClusterGenerateAction } from './actions/clusterGenerate';
 import { createGithubGovernanceAction } from './actions/githubGovernance';
 import { createHelmGenerateAction } from './actions/helmGenerate';
@@ -26,17 +27,22 @@ export const scaffolderModuleIac = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolderActions, config }) {
+      async init({ scaffolderActions, config, discovery, auth }) {
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
         );
+        // generated entity names are checked against the catalog (with the
+        // task initiator's credentials) before anything is published
+        const catalog = catalogLookupFromServices({ discovery, auth });
         const git = localGitSettings(config);
         scaffolderActions.addActions(
-          createPlatformGenerateAction({ engine }),
-          createClusterGenerateAction({ engine }),
-          createTerraformGenerateAction({ engine }),
-          createHelmGenerateAction({ engine }),
+          createPlatformGenerateAction({ engine, catalog }),
+          createClusterGenerateAction({ engine, catalog }),
+          createTerraformGenerateAction({ engine, catalog }),
+          createHelmGenerateAction({ engine, catalog }),
           createValidateAction({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,

@@ -61,6 +61,20 @@ async function git(
   }
 }
 
+/** A claimed but still empty repository folder older than this is abandoned. */
+const STALE_CLAIM_MS = 10 * 60 * 1000;
+
+function isStaleClaim(dir: string): boolean {
+  try {
+    return (
+      fs.readdirSync(dir).length === 0 &&
+      Date.now() - fs.statSync(dir).mtimeMs > STALE_CLAIM_MS
+    );
+  } catch {
+    return false;
+  }
+}
+
 export class LocalGitRepositories {
   constructor(readonly root: string) {}
 
@@ -89,19 +103,23 @@ export class LocalGitRepositories {
   /**
    * Creates the repository and pushes the folder's files as its first
    * commit. Refuses to overwrite an existing repository.
+   *
+   * Atomic against concurrent publishers of the same name: the name is
+   * claimed with an exclusive mkdir of the final folder (one winner, the
+   * others get "already exists"), the repository is built in a private
+   * folder beside it and renamed over the (still empty) claim once complete.
+   * On failure only what this call created is removed.
    */
   async createAndPush(
     options: PushOptions,
   ): Promise<{ commit: string; branch: string }> {
     const branch = options.branch ?? 'main';
     const bare = this.repoDir(options.owner, options.repo);
-    if (this.exists(options.owner, options.repo)) {
-      throw new RepositoryError(
-        `Repository ${options.owner}/${options.repo} already exists`,
-        'exists',
-      );
-    }
     fs.mkdirSync(path.dirname(bare), { recursive: true });
+    this.claim(bare, `${options.owner}/${options.repo}`);
+    const building = fs.mkdtempSync(
+      path.join(path.dirname(bare), `.${options.repo}.tmp-`),
+    );
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-push-'));
     const author = options.author ?? {
       name: 'IaC Forge',
@@ -113,10 +131,11 @@ export class LocalGitRepositories {
       GIT_COMMITTER_NAME: author.name,
       GIT_COMMITTER_EMAIL: author.email,
     };
+    let published = false;
     try {
-      await git(['init', '--bare', '--initial-branch', branch, bare]);
+      await git(['init', '--bare', '--initial-branch', branch, building]);
       // let clients clone over http-backend without extra config
-      await git(['config', 'http.uploadpack', 'true'], { cwd: bare });
+      await git(['config', 'http.uploadpack', 'true'], { cwd: building });
       await git(['init', '--initial-branch', branch, work]);
       await git(['--work-tree', options.sourceDir, 'add', '--all', '.'], {
         cwd: work,
@@ -132,18 +151,52 @@ export class LocalGitRepositories {
         ],
         { cwd: work, env },
       );
-      await git(['push', '--quiet', bare, `HEAD:refs/heads/${branch}`], {
+      await git(['push', '--quiet', building, `HEAD:refs/heads/${branch}`], {
         cwd: work,
       });
       const commit = (await git(['rev-parse', 'HEAD'], { cwd: work }))
         .toString()
         .trim();
+      // replaces the empty claim folder in one step (rename(2) replaces an
+      // empty directory, never a non-empty one)
+      fs.renameSync(building, bare);
+      published = true;
       return { commit, branch };
-    } catch (error) {
-      fs.rmSync(bare, { recursive: true, force: true });
-      throw error;
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
+      if (!published) {
+        fs.rmSync(building, { recursive: true, force: true });
+        // our own claim, still empty (rmdir refuses a non-empty folder)
+        try {
+          fs.rmdirSync(bare);
+        } catch {
+          // already gone
+        }
+      }
+    }
+  }
+
+  /**
+   * Claims a repository name: an exclusive mkdir of its folder. A claim left
+   * empty by a crashed publisher for longer than STALE_CLAIM_MS is taken over.
+   */
+  private claim(bare: string, name: string) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.mkdirSync(bare);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      if (attempt === 0 && isStaleClaim(bare)) {
+        try {
+          fs.rmdirSync(bare);
+        } catch {
+          // taken by someone else meanwhile: the retry decides
+        }
+        continue;
+      }
+      throw new RepositoryError(`Repository ${name} already exists`, 'exists');
     }
   }
 

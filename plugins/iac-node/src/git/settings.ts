@@ -12,6 +12,8 @@ export type LocalGitSettings = {
   directory: string;
   /** Public base URL of the git host: `${backend.baseUrl}/api/iac/git`. */
   baseUrl: string;
+  /** Serve anonymous clones to other machines too (default false: loopback only). */
+  allowRemoteClones: boolean;
 };
 
 /**
@@ -29,5 +31,7 @@ export function localGitSettings(config: ConfigLike): LocalGitSettings {
       config.getOptionalString('iac.localGit.directory') ?? '../../data/git',
     ),
     baseUrl: `${backendBaseUrl}/api/iac/git`,
+    allowRemoteClones:
+      config.getOptionalBoolean('iac.localGit.allowRemoteClones') ?? false,
   };
 }

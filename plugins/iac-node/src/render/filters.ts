@@ -5,13 +5,36 @@
  * be interpolated raw into YAML, HCL, JSON, Markdown or a workflow.
  */
 import YAML from 'yaml';
+import { IDENT_TOKEN, IDENT_TOKEN_ALLOWED } from '@iacforge/plugin-iac-common';
+
+/** The last FilterError thrown (rendering is synchronous): see takeFilterError. */
+let lastFilterError: FilterError | undefined;
 
 /** Thrown by a filter when a value cannot be rendered safely. */
 export class FilterError extends Error {
-  constructor(filter: string, message: string) {
+  constructor(
+    filter: string,
+    message: string,
+    /** The refused value. */
+    readonly value?: unknown,
+  ) {
     super(`${filter}: ${message}`);
     this.name = 'FilterError';
+    // nunjucks rethrows a copy of the message only; the renderer takes the
+    // original back with takeFilterError()
+    remember(this);
   }
+}
+
+function remember(error: FilterError) {
+  lastFilterError = error;
+}
+
+/** Returns and forgets the last FilterError thrown. */
+export function takeFilterError(): FilterError | undefined {
+  const error = lastFilterError;
+  lastFilterError = undefined;
+  return error;
 }
 
 function scalarToString(filter: string, value: unknown): string {
@@ -29,6 +52,7 @@ function scalarToString(filter: string, value: unknown): string {
     `expected a string, number or boolean, got ${
       value === undefined ? 'undefined (missing value)' : typeof value
     }`,
+    value,
   );
 }
 
@@ -38,6 +62,7 @@ function rejectExpressionSyntax(filter: string, value: string): void {
     throw new FilterError(
       filter,
       'value contains "${{", which GitHub Actions would evaluate',
+      value,
     );
   }
 }
@@ -143,6 +168,7 @@ export function num(value: unknown): string {
     throw new FilterError(
       'num',
       `expected a finite number, got ${JSON.stringify(value)}`,
+      value,
     );
   }
   return String(value);
@@ -154,20 +180,24 @@ export function bool(value: unknown): string {
     throw new FilterError(
       'bool',
       `expected a boolean, got ${JSON.stringify(value)}`,
+      value,
     );
   }
   return String(value);
 }
 
-/** An identifier-like token: letters, digits, `_ . -` (names, labels, keys). */
+/**
+ * An identifier-like token printed as is (names, branches, labels, keys):
+ * the contract's IDENT_TOKEN format, so every value the contract accepts for
+ * a field printed this way renders.
+ */
 export function ident(value: unknown): string {
   const s = scalarToString('ident', value);
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s)) {
+  if (!IDENT_TOKEN.test(s)) {
     throw new FilterError(
       'ident',
-      `${JSON.stringify(
-        s,
-      )} is not an identifier (letters, digits, "_", "." and "-")`,
+      `${JSON.stringify(s)} is not an identifier (${IDENT_TOKEN_ALLOWED})`,
+      s,
     );
   }
   return s;

@@ -8,6 +8,7 @@ import { Minimatch } from 'minimatch';
 import nunjucks from 'nunjucks';
 import { evaluateWhen } from '@iacforge/plugin-iac-common';
 import type { TemplateTree } from '../registry/TemplateRegistry';
+import { FilterError, takeFilterError } from './filters';
 import { joinOutputPath, normalizeOutputPath } from './paths';
 
 /** One generated file. */
@@ -27,6 +28,8 @@ export class TemplateRenderError extends Error {
     readonly template: string,
     readonly file: string,
     readonly reason: string,
+    /** Set when an escaping filter refused a value: the input's fault. */
+    readonly filterError?: FilterError,
   ) {
     super(`${template}: ${file}: ${reason}`);
     this.name = 'TemplateRenderError';
@@ -53,6 +56,7 @@ function renderTemplate(
   template: nunjucks.Template,
   context: object,
 ): string {
+  takeFilterError();
   try {
     return template.render(context);
   } catch (error) {
@@ -60,6 +64,7 @@ function renderTemplate(
       `${tree.manifest.kind}/${tree.manifest.name}`,
       file,
       cleanNunjucksMessage(error),
+      takeFilterError(),
     );
   }
 }

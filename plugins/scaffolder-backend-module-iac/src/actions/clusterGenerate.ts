@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { IacEngine } from '@iacforge/plugin-iac-node';
+import type { CatalogLookup } from '../catalogNames';
 import {
   commonInputSchema,
   generateOutputSchema,
@@ -13,7 +14,11 @@ import { examples } from './clusterGenerate.examples';
  *
  * @public
  */
-export function createClusterGenerateAction(options: { engine: IacEngine }) {
+export function createClusterGenerateAction(options: {
+  engine: IacEngine;
+  /** Checks generated entity names against the catalog (see catalogNames.ts). */
+  catalog?: CatalogLookup;
+}) {
   return createTemplateAction({
     id: 'iac:cluster:generate',
     description:
@@ -52,7 +57,7 @@ export function createClusterGenerateAction(options: { engine: IacEngine }) {
       output: generateOutputSchema,
     },
     async handler(ctx) {
-      await runGenerate('cluster', options.engine, ctx);
+      await runGenerate('cluster', options.engine, ctx, options.catalog);
     },
   });
 }

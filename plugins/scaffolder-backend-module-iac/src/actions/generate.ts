@@ -17,6 +17,11 @@ import {
   writeFiles,
 } from '@iacforge/plugin-iac-node';
 import {
+  assertEntityNamesFree,
+  CatalogLookup,
+  entityRefsOf,
+} from '../catalogNames';
+import {
   ANSWERS_PATH,
   answersFile,
   CATALOG_INFO_PATH,
@@ -110,6 +115,7 @@ export async function runGenerate(
   kind: GenerateKind,
   engine: IacEngine,
   ctx: ActionContext<any, any>,
+  catalog?: CatalogLookup,
 ): Promise<void> {
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets);
@@ -148,10 +154,15 @@ export async function runGenerate(
     { path: ANSWERS_PATH, content: answersFile(result, ctx.templateInfo) },
   ];
   if (input.catalog) {
-    extra.push({
-      path: CATALOG_INFO_PATH,
-      content: catalogInfoFile(result, input.catalog, ctx.templateInfo),
-    });
+    const content = catalogInfoFile(result, input.catalog, ctx.templateInfo);
+    if (catalog) {
+      await assertEntityNamesFree(
+        catalog,
+        entityRefsOf(content),
+        await ctx.getInitiatorCredentials(),
+      );
+    }
+    extra.push({ path: CATALOG_INFO_PATH, content });
   }
   const files = [...result.files, ...extra];
   await writeFiles(outDir, files);

@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { IacEngine } from '@iacforge/plugin-iac-node';
+import type { CatalogLookup } from '../catalogNames';
 import {
   commonInputSchema,
   generateOutputSchema,
@@ -13,7 +14,11 @@ import { examples } from './helmGenerate.examples';
  *
  * @public
  */
-export function createHelmGenerateAction(options: { engine: IacEngine }) {
+export function createHelmGenerateAction(options: {
+  engine: IacEngine;
+  /** Checks generated entity names against the catalog (see catalogNames.ts). */
+  catalog?: CatalogLookup;
+}) {
   return createTemplateAction({
     id: 'iac:helm:generate',
     description:
@@ -41,7 +46,7 @@ export function createHelmGenerateAction(options: { engine: IacEngine }) {
       output: generateOutputSchema,
     },
     async handler(ctx) {
-      await runGenerate('helm', options.engine, ctx);
+      await runGenerate('helm', options.engine, ctx, options.catalog);
     },
   });
 }

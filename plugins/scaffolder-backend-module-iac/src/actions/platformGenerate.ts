@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { IacEngine } from '@iacforge/plugin-iac-node';
+import type { CatalogLookup } from '../catalogNames';
 import {
   commonInputSchema,
   generateOutputSchema,
@@ -19,7 +20,11 @@ const record = (z: Z, description: string) =>
  *
  * @public
  */
-export function createPlatformGenerateAction(options: { engine: IacEngine }) {
+export function createPlatformGenerateAction(options: {
+  engine: IacEngine;
+  /** Checks generated entity names against the catalog (see catalogNames.ts). */
+  catalog?: CatalogLookup;
+}) {
   return createTemplateAction({
     id: 'iac:platform:generate',
     description:
@@ -67,7 +72,7 @@ export function createPlatformGenerateAction(options: { engine: IacEngine }) {
       output: generateOutputSchema,
     },
     async handler(ctx) {
-      await runGenerate('platform', options.engine, ctx);
+      await runGenerate('platform', options.engine, ctx, options.catalog);
     },
   });
 }

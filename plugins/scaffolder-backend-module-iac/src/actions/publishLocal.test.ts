@@ -55,6 +55,46 @@ describe('iac:publish:local', () => {
     );
   });
 
+  it('concurrent tasks publishing one new repository: one wins, the others fail with "already exists"', async () => {
+    const contexts = [0, 1, 2].map(i => {
+      const workspacePath = tmp('iacforge-ws-');
+      fs.writeFileSync(path.join(workspacePath, 'task.txt'), `${i}\n`);
+      return createMockActionContext({
+        input: { repoUrl: 'localhost?owner=team&repo=race' },
+        workspacePath,
+      });
+    });
+    const results = await Promise.allSettled(
+      contexts.map(ctx => action.handler(ctx as any)),
+    );
+    const winners = results.flatMap((r, i) =>
+      r.status === 'fulfilled' ? [i] : [],
+    );
+    expect(winners).toHaveLength(1);
+    const errors = results.flatMap(r =>
+      r.status === 'rejected' ? [`${r.reason.name}: ${r.reason.message}`] : [],
+    );
+    expect(errors).toEqual([
+      'InputError: Repository team/race already exists',
+      'InputError: Repository team/race already exists',
+    ]);
+    const commit = (contexts[winners[0]].output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'commitHash',
+    )[1];
+    expect(
+      execFileSync(
+        'git',
+        [
+          '--git-dir',
+          path.join(directory, 'team/race.git'),
+          'rev-parse',
+          'main',
+        ],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe(commit);
+  });
+
   it('validates the repository location', async () => {
     expect(parseRepoUrl('localhost?owner=a&repo=b')).toEqual({
       host: 'localhost',

@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { IacEngine } from '@iacforge/plugin-iac-node';
+import type { CatalogLookup } from '../catalogNames';
 import {
   commonInputSchema,
   generateOutputSchema,
@@ -13,7 +14,11 @@ import { examples } from './terraformGenerate.examples';
  *
  * @public
  */
-export function createTerraformGenerateAction(options: { engine: IacEngine }) {
+export function createTerraformGenerateAction(options: {
+  engine: IacEngine;
+  /** Checks generated entity names against the catalog (see catalogNames.ts). */
+  catalog?: CatalogLookup;
+}) {
   return createTemplateAction({
     id: 'iac:terraform:generate',
     description:
@@ -37,7 +42,7 @@ export function createTerraformGenerateAction(options: { engine: IacEngine }) {
       output: generateOutputSchema,
     },
     async handler(ctx) {
-      await runGenerate('terraform', options.engine, ctx);
+      await runGenerate('terraform', options.engine, ctx, options.catalog);
     },
   });
 }
