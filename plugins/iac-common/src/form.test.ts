@@ -400,21 +400,21 @@ describe('payloadToForm', () => {
     ],
   ];
   it.each(payloads)('is the reverse of formToPayload: %s', (_name, payload) => {
-    const form = payloadToForm(payload);
-    expect(formToPayload(form).payload).toEqual(payload);
+    const values = payloadToForm(payload);
+    expect(formToPayload(values).payload).toEqual(payload);
   });
 
   it('reads region and node pool whatever the cloud', () => {
-    const form = payloadToForm(payloads[2][1]);
-    expect(form.region).toBe('westeurope');
-    expect(form.node_pool).toEqual({
+    const values = payloadToForm(payloads[2][1]);
+    expect(values.region).toBe('westeurope');
+    expect(values.node_pool).toEqual({
       instance_type: 'Standard_D4s_v5',
       min_size: 1,
       desired_size: 2,
       max_size: 5,
     });
-    expect(form.features).toMatchObject({ istio_enabled: true });
-    expect(form.chart_name).toBe('orders');
+    expect(values.features).toMatchObject({ istio_enabled: true });
+    expect(values.chart_name).toBe('orders');
     expect(payloadToForm(undefined)).toEqual({});
   });
 });

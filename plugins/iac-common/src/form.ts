@@ -138,9 +138,11 @@ export function formToPayload(
     return defaults[name];
   };
   const holds = (when: string | string[] | undefined) =>
-    (Array.isArray(when) ? when : when ? [when] : []).every(w =>
-      w.startsWith('!') ? !toggle(w.slice(1)) : Boolean(toggle(w)),
-    );
+    [when ?? []]
+      .flat()
+      .every(w =>
+        w.startsWith('!') ? !toggle(w.slice(1)) : Boolean(toggle(w)),
+      );
 
   const special = new Set([
     cloudField,

@@ -116,15 +116,18 @@ export function helmToggleDefaults(): Readonly<Record<string, boolean>> {
   return toggleDefaults;
 }
 
+/**
+ * A JSON object: a plain object, or one without prototype (what the
+ * scaffolder's template renderer hands over for `${{ parameters }}`).
+ */
 export function isPlainObject(
   value: unknown,
 ): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.getPrototypeOf(value) === Object.prototype
-  );
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function clone<T>(value: T): T {

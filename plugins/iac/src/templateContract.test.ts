@@ -97,12 +97,9 @@ describe('Template entities and the IacPreview field', () => {
       const previewFormOptions = Object.fromEntries(
         Object.entries(options).filter(([k]) => FORM_OPTION_KEYS.includes(k)),
       );
-      const stepFormOptions = { ...(input.formOptions ?? {}) };
       const stepKind = /^iac:([a-z]+):generate$/.exec(step.action)![1];
-      if ('kind' in stepFormOptions) {
-        expect(stepFormOptions.kind).toBe(stepKind);
-        delete stepFormOptions.kind;
-      }
+      const { kind = stepKind, ...stepFormOptions } = input.formOptions ?? {};
+      expect(kind).toBe(stepKind);
       expect(stepFormOptions).toEqual(previewFormOptions);
       expect(options.kind ?? 'platform').toBe(stepKind);
     },

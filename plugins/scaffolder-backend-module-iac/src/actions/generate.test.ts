@@ -389,6 +389,23 @@ describe('form input (the Template passes ${{ parameters }})', () => {
     expect(answers.payload.helm_context.keda_query).toBeUndefined();
   });
 
+  it('reads the form as the scaffolder renders ${{ parameters }}: frozen objects without prototype', () => {
+    const rendered = (value: unknown): unknown => {
+      if (Array.isArray(value)) return Object.freeze(value.map(rendered));
+      if (value && typeof value === 'object') {
+        const out = Object.create(null);
+        for (const [k, v] of Object.entries(value)) out[k] = rendered(v);
+        return Object.freeze(out);
+      }
+      return value;
+    };
+    const { payload } = buildPayload(
+      { form: rendered(form) as Record<string, unknown>, formOptions },
+      undefined,
+    );
+    expect(payload).toEqual(formToPayload(form, formOptions).payload);
+  });
+
   it('projects the form for its own kind', () => {
     const { payload } = buildPayload({ form, formOptions }, undefined, 'helm');
     expect(Object.keys(payload).sort()).toEqual([

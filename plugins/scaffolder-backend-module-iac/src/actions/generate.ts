@@ -105,7 +105,14 @@ function payloadOfForm(
       'formOptions must be an object (the ui:options of the IacPreview field)',
     );
   }
-  const built = formToPayload(input.form, { ...input.formOptions, kind });
+  // the scaffolder renders ${{ parameters }} as frozen objects without
+  // prototype: read plain JSON copies
+  const json = <T>(value: T): T =>
+    value === undefined ? value : JSON.parse(JSON.stringify(value));
+  const built = formToPayload(json(input.form), {
+    ...json(input.formOptions),
+    kind,
+  });
   return stripSecrets(built.payload).payload;
 }
 
