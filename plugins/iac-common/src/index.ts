@@ -163,6 +163,33 @@ export type { SafeStringOptions, Cidr } from './fields';
 
 export { renderFieldReference } from './docs';
 
+export { formToPayload, payloadToForm, fieldForIssue, mapIssues } from './form';
+export type {
+  BuiltPayload,
+  CloudChoice,
+  FieldIssue,
+  FormOptions,
+  PayloadKind,
+} from './form';
+export {
+  defaultMapping,
+  effectiveMapping,
+  setPath,
+  deepMerge,
+} from './formMapping';
+export type { FieldMapping, MappingTarget } from './formMapping';
+export {
+  CORE_HELM_FIELDS,
+  FEATURE_GROUPS,
+  featureFields,
+  featureGates,
+  featureGroupOf,
+  isSecretHelmField,
+} from './features';
+export type { FeatureGroup } from './features';
+export { NODE_POOL_FIELDS, nodePoolBounds, defaultNodePool } from './nodePool';
+export type { NodePoolValue, NodePoolCount, CountBounds } from './nodePool';
+
 export {
   SEED_PLATFORM_NEW_CLUSTER,
   SEED_PLATFORM_EXISTING_CLUSTER,

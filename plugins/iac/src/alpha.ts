@@ -8,5 +8,6 @@ export {
   iacCloudPickerFormField,
   iacRegionPickerFormField,
   iacNodePoolFormField,
+  iacFeaturesFormField,
   iacPreviewFormField,
 } from './fields/extensions';

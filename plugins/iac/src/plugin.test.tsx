@@ -16,6 +16,7 @@ import iacPluginDefault, {
 } from './index';
 import iacAlphaDefault, {
   iacCloudPickerFormField,
+  iacFeaturesFormField,
   iacNodePoolFormField,
   iacPreviewFormField,
   iacRegionPickerFormField,
@@ -93,6 +94,7 @@ describe('plugin wiring', () => {
     { extension: iacCloudPickerFormField, name: 'IacCloudPicker' },
     { extension: iacRegionPickerFormField, name: 'IacRegionPicker' },
     { extension: iacNodePoolFormField, name: 'IacNodePool' },
+    { extension: iacFeaturesFormField, name: 'IacFeatures' },
     { extension: iacPreviewFormField, name: 'IacPreview' },
   ])('loads the form field for ui:field $name', async ({ extension, name }) => {
     const loader = createExtensionTester(

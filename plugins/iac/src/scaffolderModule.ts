@@ -1,6 +1,7 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import {
   iacCloudPickerFormField,
+  iacFeaturesFormField,
   iacNodePoolFormField,
   iacPreviewFormField,
   iacRegionPickerFormField,
@@ -8,7 +9,7 @@ import {
 
 /**
  * The scaffolder form fields of IaC Forge: `ui:field` IacCloudPicker,
- * IacRegionPicker, IacNodePool and IacPreview.
+ * IacRegionPicker, IacNodePool, IacFeatures and IacPreview.
  */
 export const iacScaffolderModule = createFrontendModule({
   pluginId: 'scaffolder',
@@ -16,6 +17,7 @@ export const iacScaffolderModule = createFrontendModule({
     iacCloudPickerFormField,
     iacRegionPickerFormField,
     iacNodePoolFormField,
+    iacFeaturesFormField,
     iacPreviewFormField,
   ],
 });

@@ -3,6 +3,7 @@
  * (what a later template upgrade diffs against) and the catalog entities.
  */
 import YAML from 'yaml';
+import { payloadToForm } from '@iacforge/plugin-iac-common';
 import type { GenerateResult } from '@iacforge/plugin-iac-node';
 
 export const ANSWERS_PATH = '.iacforge/answers.json';
@@ -31,10 +32,10 @@ type PayloadShape = {
   helm_context?: Record<string, unknown>;
 };
 
-/** The region or location of the payload's cluster, whatever the cloud. */
+/** The region or location of the payload's cluster, whatever the cloud (the contract's reverse mapping). */
 export function regionOf(payload: PayloadShape): string | undefined {
-  const tf = payload.terraform_context ?? {};
-  return (tf.aws_region ?? tf.location ?? tf.gcp_region) as string | undefined;
+  const region = payloadToForm(payload).region;
+  return typeof region === 'string' ? region : undefined;
 }
 
 /** `.iacforge/answers.json`: template versions, payload (secrets removed), content hash. */

@@ -1,6 +1,7 @@
 /*
  * A person in the portal: picks the service template, chooses GCP, fills the
- * form, sees the preview update when the cloud changes, sees a validation
+ * form, sees the preview update when the cloud changes, switches on Istio
+ * in the Features step and sees what it changes, sees a validation
  * error for a bad value, creates the repository, waits for the task, opens
  * the new entity and sees the IaC card. Screenshots of each step go to
  * test-results/e2e/.
@@ -150,6 +151,30 @@ describe('creating a service from the portal', () => {
     expect(aws.present.filter(f => /gke/.test(f))).toEqual([]);
     expect(aws.removed).toContain('terraform/gke.tf');
     await session!.screenshot('12-create-preview-aws');
+
+    await step('feature-istio', async () => {
+      // the Features step: switches generated from the contract
+      await backUntil(/Istio service mesh/);
+      await page
+        .getByRole('checkbox', { name: /Istio service mesh/ })
+        .check({ force: true });
+      await page.waitForTimeout(300);
+      await session!.screenshot('13-create-feature-istio');
+      await nextUntilPreview();
+      await previewUpToDate();
+      await page.getByTestId('iac-change-summary').waitFor({ timeout: 60_000 });
+    });
+    // what the switch changed, without opening anything
+    expect(await page.getByTestId('iac-change-summary').innerText()).toMatch(
+      /values\.yaml/,
+    );
+    await page
+      .getByTestId('iac-change-summary')
+      .getByRole('button', { name: /values\.yaml/ })
+      .first()
+      .click();
+    expect(await page.getByTestId('iac-diff').innerText()).toMatch(/istio/i);
+    await session!.screenshot('13-create-preview-istio');
 
     await step('bad-value', async () => {
       await backUntil(/Image tag/);

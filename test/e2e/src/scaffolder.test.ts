@@ -41,14 +41,14 @@ const workload = {
   container_port: 8080,
   service_port: 80,
   load_balancer_type: 'ClusterIP',
-  ingress_enabled: false,
-  hpa_enabled: true,
-  hpa_min_replicas: 2,
-  hpa_max_replicas: 6,
-  pdb_enabled: true,
-  metrics_enabled: true,
-  logs_enabled: false,
-  audit_enabled: false,
+  // the IacFeatures field's value: helm_context fields of the feature groups
+  features: {
+    hpa_enabled: true,
+    hpa_min_replicas: 2,
+    hpa_max_replicas: 6,
+    pdb_enabled: true,
+    metrics_enabled: true,
+  },
 };
 
 const CASES: {

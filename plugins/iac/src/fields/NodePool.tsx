@@ -1,6 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { CLOUD_CATALOG, CatalogNodeSize } from '@iacforge/plugin-iac-common';
+import {
+  CLOUD_CATALOG,
+  CatalogNodeSize,
+  nodePoolBounds,
+  NodePoolValue,
+} from '@iacforge/plugin-iac-common';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
@@ -16,7 +21,6 @@ import {
   nodePoolSummary,
   nodeSizeLabel,
 } from '../lib/nodePool';
-import type { NodePoolValue } from '../lib/payload';
 import {
   catalogCloud,
   cloudChoiceOf,
@@ -166,8 +170,8 @@ export const NodePool = (
                 set({ [key]: raw === '' ? undefined : Number(raw) });
               }}
               inputProps={{
-                min: key === 'max_size' ? 1 : 0,
-                max: 1000,
+                min: nodePoolBounds()[key].min,
+                max: nodePoolBounds()[key].max,
                 step: 1,
                 inputMode: 'numeric',
                 'aria-describedby': `${id}-summary`,

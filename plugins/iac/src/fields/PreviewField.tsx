@@ -6,15 +6,15 @@ import { iacApiRef } from '../api/IacApi';
 import type { ValidationIssue } from '../api/types';
 import { PreviewView, useLivePreview } from '../components/Preview';
 import {
-  buildPayload,
   fieldForIssue,
+  FormOptions,
+  formToPayload,
   mapIssues,
-  PayloadOptions,
-  stableStringify,
-} from '../lib/payload';
+} from '@iacforge/plugin-iac-common';
+import { stableStringify } from '../lib/stable';
 import { formStateOf } from './common';
 
-export interface PreviewUiOptions extends PayloadOptions {
+export interface PreviewUiOptions extends FormOptions {
   /** Debounce after the last change, ms (default 400). */
   debounceMs?: number;
   /** Run the output checks (default true). */
@@ -45,7 +45,7 @@ export const PreviewField = (
     [uiSchema],
   );
   const form = formStateOf(formContext);
-  const built = buildPayload(form, options);
+  const built = formToPayload(form, options);
   const payloadKey = stableStringify(built.payload);
   // one object per distinct payload
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -121,7 +121,7 @@ export async function validatePreview(
   if (blockOn === 'none') return;
   const api = context.apiHolder.get(iacApiRef);
   if (!api) return;
-  const built = buildPayload(context.formData ?? {}, options);
+  const built = formToPayload(context.formData ?? {}, options);
   let issues: ValidationIssue[];
   try {
     // preview (no checks) = contract validation + template selection +

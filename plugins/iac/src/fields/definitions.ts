@@ -9,12 +9,17 @@ import {
   makeFieldSchema,
 } from '@backstage/plugin-scaffolder-react';
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
-import type { NodePoolValue } from '../lib/payload';
+import { nodePoolBounds, NodePoolValue } from '@iacforge/plugin-iac-common';
 import {
   CloudPicker,
   CloudPickerUiOptions,
   validateCloudChoice,
 } from './CloudPicker';
+import {
+  FeaturesField,
+  FeaturesUiOptions,
+  validateFeatures,
+} from './FeaturesField';
 import { NodePool, NodePoolUiOptions, validateNodePool } from './NodePool';
 import {
   PreviewField,
@@ -96,9 +101,12 @@ export const iacNodePoolField = formField<NodePoolValue, NodePoolUiOptions>({
           .describe(
             'Node size: node_pool_instance_type (aws), vm_size (azure), machine_type (gcp)',
           ),
-        min_size: z.number().int().min(0).max(1000),
-        desired_size: z.number().int().min(0).max(1000),
-        max_size: z.number().int().min(1).max(1000),
+        ...Object.fromEntries(
+          Object.entries(nodePoolBounds()).map(([count, b]) => [
+            count,
+            z.number().int().min(b.min).max(b.max),
+          ]),
+        ),
       }),
     uiOptions: z => z.object({ cloudField: cloudField(z) }),
   }) as unknown as FieldSchema<NodePoolValue, NodePoolUiOptions>,
@@ -132,6 +140,12 @@ export const iacPreviewField = formField<string, PreviewUiOptions>({
         existingCloudField: z.string().optional(),
         regionField: z.string().optional(),
         nodePoolField: z.string().optional(),
+        featuresField: z
+          .string()
+          .optional()
+          .describe(
+            'Form field holding the IacFeatures value (default "features")',
+          ),
         debounceMs: z.number().optional(),
         checks: z.boolean().optional(),
         blockOn: z.enum(['all', 'entered', 'none']).optional(),
@@ -141,10 +155,53 @@ export const iacPreviewField = formField<string, PreviewUiOptions>({
   }) as unknown as FieldSchema<string, PreviewUiOptions>,
 });
 
+export const iacFeaturesField = formField<
+  Record<string, unknown>,
+  FeaturesUiOptions
+>({
+  name: 'IacFeatures',
+  component: FeaturesField,
+  validation: (value, validation, context) =>
+    validateFeatures(value, validation, context),
+  schema: makeFieldSchema({
+    output: z =>
+      z
+        .record(z.any())
+        .describe(
+          'helm_context fields of the feature groups, merged into helm_context by formToPayload',
+        ),
+    uiOptions: z =>
+      z.object({
+        groups: z
+          .array(z.string())
+          .optional()
+          .describe('Feature group ids to offer (default: all)'),
+        exclude: z
+          .array(z.string())
+          .optional()
+          .describe('Feature group ids not to offer'),
+        kind: z
+          .enum(['platform', 'cluster', 'terraform', 'helm'])
+          .optional()
+          .describe('Request kind validated against (default platform)'),
+        extra: z
+          .record(z.any())
+          .optional()
+          .describe('Static payload parts (as in IacPreview)'),
+        mapping: z.record(z.any()).optional(),
+        cloudField: cloudField(z),
+        existingCloudField: z.string().optional(),
+        featuresField: z.string().optional(),
+        debounceMs: z.number().optional(),
+      }),
+  }) as unknown as FieldSchema<Record<string, unknown>, FeaturesUiOptions>,
+});
+
 /** Every IaC Forge form field. */
 export const iacFormFields = [
   iacCloudPickerField,
   iacRegionPickerField,
   iacNodePoolField,
+  iacFeaturesField,
   iacPreviewField,
 ];

@@ -31,3 +31,11 @@ export const iacPreviewFormField = FormFieldBlueprint.make({
     field: () => import('./definitions').then(m => m.iacPreviewField),
   },
 });
+
+/** `ui:field: IacFeatures` */
+export const iacFeaturesFormField = FormFieldBlueprint.make({
+  name: 'iac-features',
+  params: {
+    field: () => import('./definitions').then(m => m.iacFeaturesField),
+  },
+});

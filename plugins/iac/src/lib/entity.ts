@@ -2,7 +2,12 @@
  * What the entity card reads: the annotations written by the IaC Forge
  * templates and links derived from the source location.
  */
-import { CLOUD_CATALOG, CLOUDS, Cloud } from '@iacforge/plugin-iac-common';
+import {
+  CLOUD_CATALOG,
+  CLOUDS,
+  Cloud,
+  payloadToForm,
+} from '@iacforge/plugin-iac-common';
 
 import {
   ANNOTATION_CLOUD,
@@ -286,36 +291,23 @@ export function summarizeAnswers(
     templates = parseTemplates(templatesRaw);
   }
   const facts: Array<[string, string]> = [];
-  const add = (label: string, ...paths: string[]) => {
-    for (const p of paths) {
-      const value = text(pick(payload, p));
-      if (value) {
-        facts.push([label, value]);
-        return;
-      }
-    }
+  // the contract's reverse mapping: region and node size whatever the cloud
+  const form = payloadToForm(payload);
+  const add = (label: string, value: unknown) => {
+    const shown = text(value);
+    if (shown) facts.push([label, shown]);
   };
-  add('Cloud', 'cloud');
-  add('Existing cluster', 'existing_cluster');
-  add(
-    'Region',
-    'terraform_context.aws_region',
-    'terraform_context.location',
-    'terraform_context.gcp_region',
-  );
-  add('Cluster', 'terraform_context.cluster_name');
-  add('Kubernetes', 'terraform_context.kubernetes_version');
-  add('Environment', 'terraform_context.environment');
-  add(
-    'Node size',
-    'terraform_context.node_pool_instance_type',
-    'terraform_context.vm_size',
-    'terraform_context.machine_type',
-  );
-  add('Chart', 'helm_context.chart_name');
-  add('Namespace', 'helm_context.namespace');
-  const repo = text(pick(payload, 'helm_context.image_repository'));
-  const tag = text(pick(payload, 'helm_context.image_tag'));
+  add('Cloud', pick(payload, 'cloud'));
+  add('Existing cluster', pick(payload, 'existing_cluster'));
+  add('Region', form.region);
+  add('Cluster', form.cluster_name);
+  add('Kubernetes', form.kubernetes_version);
+  add('Environment', form.environment);
+  add('Node size', pick(form, 'node_pool.instance_type'));
+  add('Chart', form.chart_name);
+  add('Namespace', form.namespace);
+  const repo = text(form.image_repository);
+  const tag = text(form.image_tag);
   if (repo) facts.push(['Image', tag ? `${repo}:${tag}` : repo]);
   return {
     generatedAt: text(answers.generated_at ?? answers.generatedAt),

@@ -1,10 +1,19 @@
 /*
  * Node pool rules, checked as the user types (the same rules as the
  * contract's terraform_context: bounds, min ≤ desired ≤ max, AKS system
- * pool min ≥ 1). The API remains the authority; these give instant feedback.
+ * pool min ≥ 1). Bounds and defaults come from the contract
+ * (nodePoolBounds). The API remains the authority; these give instant
+ * feedback.
  */
-import { CLOUD_CATALOG, CLOUDS, Cloud } from '@iacforge/plugin-iac-common';
-import type { NodePoolValue } from './payload';
+import {
+  CLOUD_CATALOG,
+  CLOUDS,
+  Cloud,
+  nodePoolBounds,
+  NodePoolValue,
+} from '@iacforge/plugin-iac-common';
+
+export { defaultNodePool } from '@iacforge/plugin-iac-common';
 
 export type NodePoolKey =
   | 'instance_type'
@@ -31,15 +40,6 @@ export function nodeSizeLabel(cloud: Cloud | undefined): string {
       return 'Node size';
   }
 }
-
-const BOUNDS: Record<
-  Exclude<NodePoolKey, 'instance_type'>,
-  [number, number]
-> = {
-  min_size: [0, 1000],
-  desired_size: [0, 1000],
-  max_size: [1, 1000],
-};
 
 const LABEL: Record<NodePoolKey, string> = {
   instance_type: 'Node size',
@@ -72,7 +72,7 @@ export function nodePoolProblems(
   }
   for (const key of ['min_size', 'desired_size', 'max_size'] as const) {
     const n = v[key];
-    const [lo, hi] = BOUNDS[key];
+    const { min: lo, max: hi } = nodePoolBounds()[key];
     if (n === undefined || n === null || (n as unknown) === '') {
       out.push({ field: key, message: `${LABEL[key]} is required` });
     } else if (!isCount(n) || !Number.isInteger(n)) {
@@ -121,16 +121,6 @@ export function nodePoolSummary(value: NodePoolValue | undefined): string {
   }
   const size = v.instance_type ? `${v.instance_type} nodes` : 'nodes';
   return `Starts with ${v.desired_size} ${size}, scales between ${v.min_size} and ${v.max_size}.`;
-}
-
-/** The catalog default for a cloud. */
-export function defaultNodePool(cloud: Cloud | undefined): NodePoolValue {
-  return {
-    instance_type: cloud ? CLOUD_CATALOG[cloud].default_node_size : undefined,
-    min_size: 1,
-    desired_size: 2,
-    max_size: 3,
-  };
 }
 
 /** The cloud whose catalog lists this node size (undefined: none, i.e. custom). */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { formToPayload } from '@iacforge/plugin-iac-common';
 import { IacEngine } from '@iacforge/plugin-iac-node';
 import { buildPayload } from './generate';
 import { createClusterGenerateAction } from './clusterGenerate';
@@ -337,6 +338,118 @@ describe('iac:terraform:generate and iac:helm:generate', () => {
       }) as any,
     );
     expect(fs.readdirSync(helm).sort()).toEqual(['.iacforge', 'charts']);
+  });
+});
+
+describe('form input (the Template passes ${{ parameters }})', () => {
+  const action = createPlatformGenerateAction({ engine });
+  // a form as the scaffolder hands it over: flat fields of every step
+  const form = {
+    cloud: 'aws',
+    region: 'us-east-1',
+    project: 'platform',
+    cluster_name: 'platform-eks',
+    node_pool: {
+      instance_type: 'm6i.large',
+      min_size: 1,
+      desired_size: 2,
+      max_size: 3,
+    },
+    terraform_template: 'tf-one',
+    helm_template: 'chart-one',
+    ...helm_context,
+    features: { hpa_enabled: true, hpa_max_replicas: 5, keda_query: 'up' },
+    owner: 'group:default/platform-team',
+    repo_name: 'payments',
+    preview: 'abc',
+  };
+  const formOptions = { extra: { governance_context: { enabled: false } } };
+
+  it('renders what the preview renders: the payload of formToPayload for the same form and options', async () => {
+    // what the IacPreview field sends to the API
+    const previewed = formToPayload(form, formOptions).payload;
+    const expected = engine.generate('platform', previewed).contentHash;
+    const workspacePath = workspace();
+    const ctx = createMockActionContext({
+      input: { form, formOptions, expectedContentHash: expected },
+      workspacePath,
+    });
+    await action.handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith('contentHash', expected);
+    const answers = JSON.parse(
+      fs.readFileSync(
+        path.join(workspacePath, '.iacforge/answers.json'),
+        'utf8',
+      ),
+    );
+    expect(answers.payload.helm_context).toMatchObject({
+      hpa_enabled: true,
+      hpa_max_replicas: 5,
+    });
+    expect(answers.payload.helm_context.keda_query).toBeUndefined();
+  });
+
+  it('reads the form as the scaffolder renders ${{ parameters }}: frozen objects without prototype', () => {
+    const rendered = (value: unknown): unknown => {
+      if (Array.isArray(value)) return Object.freeze(value.map(rendered));
+      if (value && typeof value === 'object') {
+        const out = Object.create(null);
+        for (const [k, v] of Object.entries(value)) out[k] = rendered(v);
+        return Object.freeze(out);
+      }
+      return value;
+    };
+    const { payload } = buildPayload(
+      { form: rendered(form) as Record<string, unknown>, formOptions },
+      undefined,
+    );
+    expect(payload).toEqual(formToPayload(form, formOptions).payload);
+  });
+
+  it('projects the form for its own kind', () => {
+    const { payload } = buildPayload({ form, formOptions }, undefined, 'helm');
+    expect(Object.keys(payload).sort()).toEqual([
+      'cloud',
+      'helm_context',
+      'helm_template',
+    ]);
+    expect(payload).toEqual(
+      formToPayload(form, { ...formOptions, kind: 'helm' }).payload,
+    );
+  });
+
+  it('takes secrets from task secrets only, never from the form', () => {
+    const { payload, used } = buildPayload(
+      {
+        form: {
+          ...form,
+          features: { telemetry_enabled: true, telemetry_auth_token: 'x' },
+        },
+      },
+      { telemetry_auth_token: 'Bearer from-secrets' },
+    );
+    expect((payload.helm_context as any).telemetry_auth_token).toBe(
+      'Bearer from-secrets',
+    );
+    expect(used).toEqual(['helm_context.telemetry_auth_token']);
+  });
+
+  it('refuses a form mixed with payload fields, and malformed forms', () => {
+    expect(() =>
+      buildPayload({ form, cloud: 'gcp', helm_context }, undefined),
+    ).toThrow(/Pass either "form".*not both: found cloud, helm_context/);
+    expect(() => buildPayload({ form: 'x' as any }, undefined)).toThrow(
+      /form must be an object/,
+    );
+    expect(() =>
+      buildPayload({ form, formOptions: [] as any }, undefined),
+    ).toThrow(/formOptions must be an object/);
+  });
+
+  it('keeps accepting payload-shaped input (API users, own templates)', async () => {
+    const { payload } = buildPayload(input, undefined);
+    expect(payload.cloud).toBe('aws');
+    expect(payload.helm_context).toEqual(helm_context);
   });
 });
 

@@ -1,13 +1,19 @@
 /*
- * The handler the three generate actions share: payload from the action
- * input plus secrets from the task's secrets, through the engine, into the
- * workspace; answers file and catalog-info next to it.
+ * The handler the generate actions share: payload from the action input
+ * (the form values as they are, through the contract's formToPayload, or
+ * payload fields) plus secrets from the task's secrets, through the engine,
+ * into the workspace; answers file and catalog-info next to it.
  */
 import { InputError } from '@backstage/errors';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
-import { SECRET_FIELDS } from '@iacforge/plugin-iac-common';
+import {
+  FormOptions,
+  formToPayload,
+  SECRET_FIELDS,
+  stripSecrets,
+} from '@iacforge/plugin-iac-common';
 import {
   GenerateKind,
   GenerateResult,
@@ -42,6 +48,8 @@ type GenerateInput = {
   targetPath?: string;
   catalog?: CatalogOptions;
   expectedContentHash?: string;
+  form?: Record<string, unknown>;
+  formOptions?: FormOptions;
   [key: string]: unknown;
 };
 
@@ -53,7 +61,13 @@ export type GenerateOutput = {
   componentName?: string;
 };
 
-const OPTION_KEYS = new Set(['targetPath', 'catalog', 'expectedContentHash']);
+const OPTION_KEYS = new Set([
+  'targetPath',
+  'catalog',
+  'expectedContentHash',
+  'form',
+  'formOptions',
+]);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,15 +86,60 @@ function dropUnset(value: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
+/**
+ * The payload of a `form` input: the form values through the contract's
+ * formToPayload, exactly as the live preview builds it. Secret fields are
+ * never taken from the form (they come from task secrets below).
+ */
+function payloadOfForm(
+  input: GenerateInput,
+  kind: GenerateKind,
+): Record<string, unknown> {
+  const mixed = Object.keys(input).filter(
+    key => !OPTION_KEYS.has(key) && isSet(input[key]),
+  );
+  if (mixed.length) {
+    throw new InputError(
+      `Pass either "form" (the form values, e.g. \${{ parameters }}) or the payload fields, not both: found ${mixed.join(
+        ', ',
+      )}. Static payload parts go into formOptions.extra.`,
+    );
+  }
+  if (input.formOptions !== undefined && !isPlainObject(input.formOptions)) {
+    throw new InputError(
+      'formOptions must be an object (the ui:options of the IacPreview field)',
+    );
+  }
+  // the scaffolder renders ${{ parameters }} as frozen objects without
+  // prototype: read plain JSON copies
+  const json = <T>(value: T): T =>
+    value === undefined ? value : JSON.parse(JSON.stringify(value));
+  const built = formToPayload(json(input.form), {
+    ...json(input.formOptions),
+    kind,
+  });
+  return stripSecrets(built.payload).payload;
+}
+
 /** Builds the engine payload: the input minus action options, plus task secrets. */
 export function buildPayload(
   input: GenerateInput,
   secrets: Record<string, string> | undefined,
+  kind: GenerateKind = 'platform',
 ): { payload: Record<string, unknown>; used: string[] } {
-  const payload: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (!OPTION_KEYS.has(key) && isSet(value)) {
-      payload[key] = isPlainObject(value) ? dropUnset(value) : value;
+  let payload: Record<string, unknown> = {};
+  if (input.form !== undefined) {
+    if (!isPlainObject(input.form)) {
+      throw new InputError(
+        'form must be an object: the form values, e.g. ${{ parameters }}',
+      );
+    }
+    payload = payloadOfForm(input, kind);
+  } else {
+    for (const [key, value] of Object.entries(input)) {
+      if (!OPTION_KEYS.has(key) && isSet(value)) {
+        payload[key] = isPlainObject(value) ? dropUnset(value) : value;
+      }
     }
   }
   const used: string[] = [];
@@ -118,7 +177,7 @@ export async function runGenerate(
   catalog?: CatalogLookup,
 ): Promise<void> {
   const input = ctx.input as GenerateInput;
-  const { payload, used } = buildPayload(input, ctx.secrets);
+  const { payload, used } = buildPayload(input, ctx.secrets, kind);
   let result: GenerateResult;
   try {
     result = engine.generate(kind, payload);
@@ -196,6 +255,20 @@ export type Z = typeof zod;
 
 /** Zod (v3, from the scaffolder) input fields shared by the generate actions. */
 export const commonInputSchema = {
+  form: (z: Z) =>
+    z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'The form values as they are (`${{ parameters }}`): mapped to the payload by the contract (formToPayload), exactly as the live preview does. Instead of the payload fields, not with them.',
+      ),
+  formOptions: (z: Z) =>
+    z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "How the form maps to the payload: the same object as the IacPreview field's ui:options (cloudField, regionField, nodePoolField, featuresField, mapping, extra). The request kind is the action's.",
+      ),
   expectedContentHash: (z: Z) =>
     z
       .string()

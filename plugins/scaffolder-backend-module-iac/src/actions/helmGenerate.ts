@@ -35,7 +35,10 @@ export function createHelmGenerateAction(options: {
         helm_context: z =>
           z
             .record(z.string(), z.unknown())
-            .describe('Helm chart inputs (see the helm_context schema).'),
+            .optional()
+            .describe(
+              'Helm chart inputs (see the helm_context schema; required unless form is given).',
+            ),
         helm_template: z =>
           z
             .string()

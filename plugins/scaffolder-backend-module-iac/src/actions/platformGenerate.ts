@@ -33,7 +33,11 @@ export function createPlatformGenerateAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        cloud: z => z.enum(['aws', 'azure', 'gcp']).describe('Target cloud.'),
+        cloud: z =>
+          z
+            .enum(['aws', 'azure', 'gcp'])
+            .optional()
+            .describe('Target cloud (required unless form is given).'),
         existing_cluster: z =>
           z
             .boolean()

@@ -27,11 +27,18 @@ export function createTerraformGenerateAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        cloud: z => z.enum(['aws', 'azure', 'gcp']).describe('Target cloud.'),
+        cloud: z =>
+          z
+            .enum(['aws', 'azure', 'gcp'])
+            .optional()
+            .describe('Target cloud (required unless form is given).'),
         terraform_context: z =>
           z
             .record(z.string(), z.unknown())
-            .describe('Terraform inputs (see the terraform_context schema).'),
+            .optional()
+            .describe(
+              'Terraform inputs (see the terraform_context schema; required unless form is given).',
+            ),
         terraform_template: z =>
           z
             .string()

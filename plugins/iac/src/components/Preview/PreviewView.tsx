@@ -29,6 +29,7 @@ import { saveBlob } from '../../lib/download';
 import { formatBytes, formatDuration } from '../../lib/fileTree';
 import { languageLabel, languageOf } from '../../lib/languages';
 import { CodeViewer } from '../CodeViewer';
+import { ChangeSummary } from './ChangeSummary';
 import { DiffView } from './DiffView';
 import { defaultFile, fileChanges, findingsByFile } from './fileStatus';
 import { FileTree } from './FileTree';
@@ -474,6 +475,17 @@ export const PreviewView = (props: PreviewViewProps) => {
         </Box>
       )}
 
+      {previous && status === 'ready' && !state.stale && (
+        <ChangeSummary
+          changes={changes}
+          current={currentByPath}
+          previous={previousByPath}
+          onOpen={path => {
+            setSelected(path);
+            setTab('changes');
+          }}
+        />
+      )}
       {!preview ? (
         <div className={classes.empty}>
           {status === 'loading' || status === 'waiting' ? (
