@@ -186,11 +186,13 @@ describe('GitOps manifests', () => {
   );
 
   describe('the vendored CRD schemas', () => {
-    it('are cited and cover Canary and Terraform', () => {
+    it('are cited and cover Canary, Terraform and the GKE managed Prometheus kinds', () => {
       const kinds = vendoredSchemas().map(s => `${s.apiVersion} ${s.kind}`);
       expect(kinds).toEqual([
         'flagger.app/v1beta1 Canary',
         'infra.contrib.fluxcd.io/v1alpha2 Terraform',
+        'monitoring.googleapis.com/v1 PodMonitoring',
+        'monitoring.googleapis.com/v1 Rules',
       ]);
       for (const s of vendoredSchemas()) {
         expect(s.source.repository).toMatch(/^https:\/\/github\.com\//);
