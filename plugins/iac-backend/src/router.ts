@@ -31,6 +31,7 @@ import {
 import { checkFiles } from '@iacforge/output-checks';
 import {
   inputIssues,
+  payloadWarnings,
   previewBody,
   previewEtag,
   renderPreview,
@@ -200,7 +201,10 @@ export async function createRouter(
         ),
       );
       answer = {
-        body: previewBody(kind, result, report.findings),
+        body: previewBody(kind, result, [
+          ...payloadWarnings(result),
+          ...report.findings,
+        ]),
         etag: previewEtag(kind, checks, result),
       };
     } else {

@@ -34,6 +34,7 @@ export type {
   TerraformContextInput,
 } from './terraform';
 
+export { helmContextWarnings, ROOT_ONLY_IMAGES } from './imageWarnings';
 export {
   helmContextSchema,
   ISTIO_RESERVED_PORTS,
