@@ -202,20 +202,19 @@ export const podSecurityRule: SemanticRule = {
           const released = [...(releaseTargets.get(m.chart) ?? [])]
             .map(plainTarget)
             .filter((t): t is Target => t !== undefined);
-          const declared = declaredLevel(input, m.chart, m.values);
-          targets = own
-            ? [own]
-            : released.length
-            ? released
-            : [
-                unknownNamespace(
-                  ns,
-                  declared ?? 'restricted',
-                  declared
-                    ? `the chart declares (namespace.podSecurityLevel)`
-                    : "no namespace in the tree, the charts' bar is",
-                ),
-              ];
+          targets = own ? [own] : released;
+          if (targets.length === 0) {
+            const declared = declaredLevel(input, m.chart, m.values);
+            targets = [
+              unknownNamespace(
+                ns,
+                declared ?? 'restricted',
+                declared
+                  ? `the chart declares (namespace.podSecurityLevel)`
+                  : "no namespace in the tree, the charts' bar is",
+              ),
+            ];
+          }
         } else {
           targets = [
             plainTarget(ns) ??
