@@ -87,6 +87,10 @@ describe('GitOps manifests', () => {
         });
         expect(r.spec.chart.spec.chart).toBe(`./charts/${chart}`);
         expect(r.spec.values.image.tag).toBe(c.payload.helm_context.image_tag);
+        // Flagger serves prod from <chart>-primary pods: the chart's PDB and
+        // selectors must include them (issue 13, defect 2)
+        const flagger = g.canary_enabled && r.metadata.name === `${chart}-prod`;
+        expect(r.spec.values.canary?.enabled ?? false).toBe(flagger);
       }
       const canaries = all.filter(o => o.kind === 'Canary');
       expect(canaries.length).toBe(g.canary_enabled ? 1 : 0);
