@@ -101,6 +101,15 @@ describe('checkDirectory', () => {
     const file = 'charts/bad-deployment/templates/deployment.yaml';
     expect(forFile(broken, file)).toEqual([
       {
+        // the pod has no securityContext: rejected by Pod Security "restricted"
+        check: 'pod-security',
+        severity: 'error',
+        file,
+        message: expect.stringContaining(
+          'Deployment bad-deployment-api: no namespace in the tree, the charts\' bar is "restricted", the pod is rejected: allowPrivilegeEscalation != false',
+        ),
+      },
+      {
         check: 'kubernetes-schema',
         severity: 'error',
         file,

@@ -249,6 +249,9 @@ describe('checkFiles (in-memory, no helm)', () => {
       'deploy/deployment.yaml': BAD_DEPLOYMENT,
     });
     expect(formatFindings(report.findings).split('\n')).toEqual([
+      expect.stringMatching(
+        /^deploy\/deployment\.yaml: \[pod-security\] Deployment api: namespace "default" is not in the tree, the bar is "restricted", the pod is rejected: allowPrivilegeEscalation != false/,
+      ),
       'deploy/deployment.yaml:6:13: [kubernetes-schema] apps/v1 Deployment "api": spec.replicas: must be integer (got string "two")',
       'deploy/deployment.yaml:7:3: [kubernetes-schema] apps/v1 Deployment "api": spec.replicaz: unknown field',
       'deploy/deployment.yaml:18:18: [kubernetes-schema] apps/v1 Deployment "api": spec.template.spec.containers[0].image: must be string (got number 42)',

@@ -4,7 +4,7 @@ import {
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
 import { IacEngine } from '@iacforge/plugin-iac-node';
-import { previewBody } from './preview';
+import { payloadWarnings, previewBody } from './preview';
 
 const TEMPLATES = path.resolve(
   path.dirname(require.resolve('@iacforge/plugin-iac-node/package.json')),
@@ -91,5 +91,35 @@ describe('previewBody', () => {
       }),
     ]);
     expect(previewBody('helm', result).toString()).toBe(naive(result));
+  });
+});
+
+describe('payloadWarnings', () => {
+  const engine = IacEngine.fromRoots([TEMPLATES]);
+
+  it('warns, with the field path, when the image needs root (the seed examples use nginx)', () => {
+    const result = engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER);
+    expect(payloadWarnings(result)).toEqual([
+      {
+        check: 'pod-security',
+        severity: 'warning',
+        file: 'charts/payments/values.yaml',
+        message: expect.stringMatching(
+          /^helm_context\.image_repository: "nginx" will not become Ready .*nginxinc\/nginx-unprivileged/,
+        ),
+      },
+    ]);
+  });
+
+  it('is silent for an image that runs as non-root', () => {
+    const result = engine.generate('platform', {
+      ...SEED_PLATFORM_NEW_CLUSTER,
+      helm_context: {
+        ...SEED_PLATFORM_NEW_CLUSTER.helm_context,
+        image_repository: 'nginxinc/nginx-unprivileged',
+        container_port: 8080,
+      },
+    });
+    expect(payloadWarnings(result)).toEqual([]);
   });
 });

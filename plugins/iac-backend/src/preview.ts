@@ -5,7 +5,11 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { formatPath, ValidationIssue } from '@iacforge/plugin-iac-common';
+import {
+  formatPath,
+  helmContextWarnings,
+  ValidationIssue,
+} from '@iacforge/plugin-iac-common';
 import {
   GenerateKind,
   GenerateResult,
@@ -173,4 +177,24 @@ export function inputIssues(
     }));
   }
   return undefined;
+}
+
+/**
+ * Warnings about valid input that will not work as expected (e.g. an image
+ * that needs root), as preview findings on the file they end up in; the
+ * message starts with the payload field path.
+ */
+export function payloadWarnings(result: GenerateResult): Finding[] {
+  const helm = result.payload.helm_context as
+    | { chart_name: string; image_repository: string }
+    | undefined;
+  if (!helm) {
+    return [];
+  }
+  return helmContextWarnings(helm).map(w => ({
+    check: 'pod-security',
+    severity: 'warning',
+    file: `charts/${helm.chart_name}/values.yaml`,
+    message: `${w.path}: ${w.message}`,
+  }));
 }

@@ -32,6 +32,7 @@ import {
 import { checkFiles } from '@iacforge/output-checks';
 import {
   inputIssues,
+  payloadWarnings,
   previewBody,
   previewEtag,
   renderPreview,
@@ -264,7 +265,10 @@ export async function createRouter(
         ),
       );
       answer = {
-        body: previewBody(kind, result, report.findings),
+        body: previewBody(kind, result, [
+          ...payloadWarnings(result),
+          ...report.findings,
+        ]),
         etag: previewEtag(kind, checks, result),
       };
     } else {

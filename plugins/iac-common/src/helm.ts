@@ -201,6 +201,17 @@ const helmShape = {
   memory_limit: memoryQuantity()
     .default('512Mi')
     .describe('Memory limit, e.g. "512Mi"; at least memory_request.'),
+  pre_stop_sleep_seconds: int(0, 120)
+    .default(5)
+    .describe(
+      'Seconds a stopping pod keeps serving (preStop sleep) while endpoints and load balancers drop it; 0 disables. The termination grace period is this plus 25 s (at least 30 s).',
+    ),
+  network_policy_enabled: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Deny ingress to the pods except from the release namespace, the ingress path (ingress controller, Istio gateway, load balancer) and Prometheus (metrics ports). Egress stays open.',
+    ),
   run_as_user: int(1000, 2_147_483_647)
     .default(10001)
     .describe(
@@ -451,6 +462,12 @@ const helmShape = {
     .default(false)
     .describe(
       'The workload runs in the Istio mesh (sidecar injection label on the namespace / pods).',
+    ),
+  istio_cni: z
+    .boolean()
+    .default(false)
+    .describe(
+      'The cluster runs the Istio CNI node agent: injected pods then need no privileged istio-init container and the namespace keeps Pod Security "restricted". Without it the namespace enforces "privileged" (istio-init runs as root with NET_ADMIN and NET_RAW).',
     ),
   istio_ingress_enabled: z
     .boolean()

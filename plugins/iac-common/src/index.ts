@@ -34,6 +34,7 @@ export type {
   TerraformContextInput,
 } from './terraform';
 
+export { helmContextWarnings, ROOT_ONLY_IMAGES } from './imageWarnings';
 export {
   maintenanceAvailability,
   maintenanceAvailabilityProblem,

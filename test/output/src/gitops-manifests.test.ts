@@ -87,6 +87,10 @@ describe('GitOps manifests', () => {
         });
         expect(r.spec.chart.spec.chart).toBe(`./charts/${chart}`);
         expect(r.spec.values.image.tag).toBe(c.payload.helm_context.image_tag);
+        // Flagger serves prod from <chart>-primary pods: the chart's PDB and
+        // selectors must include them (issue 13, defect 2)
+        const flagger = g.canary_enabled && r.metadata.name === `${chart}-prod`;
+        expect(r.spec.values.canary?.enabled ?? false).toBe(flagger);
       }
       const canaries = all.filter(o => o.kind === 'Canary');
       expect(canaries.length).toBe(g.canary_enabled ? 1 : 0);
@@ -186,11 +190,13 @@ describe('GitOps manifests', () => {
   );
 
   describe('the vendored CRD schemas', () => {
-    it('are cited and cover Canary and Terraform', () => {
+    it('are cited and cover Canary, Terraform and the GKE managed Prometheus kinds', () => {
       const kinds = vendoredSchemas().map(s => `${s.apiVersion} ${s.kind}`);
       expect(kinds).toEqual([
         'flagger.app/v1beta1 Canary',
         'infra.contrib.fluxcd.io/v1alpha2 Terraform',
+        'monitoring.googleapis.com/v1 PodMonitoring',
+        'monitoring.googleapis.com/v1 Rules',
       ]);
       for (const s of vendoredSchemas()) {
         expect(s.source.repository).toMatch(/^https:\/\/github\.com\//);

@@ -17,6 +17,8 @@ import {
   templateChart,
 } from './lib/helm/chart';
 
+jest.setTimeout(120_000);
+
 const MATRIX = new Map(helmMatrix().map(c => [c.name, c]));
 
 function byName(name: string): HelmCase {
@@ -64,6 +66,7 @@ describe('each knob generates what the spec names', () => {
       expect(kinds(objects)).toEqual([
         'Deployment',
         'Namespace',
+        'NetworkPolicy',
         'Service',
         'ServiceAccount',
       ]);
@@ -73,6 +76,7 @@ describe('each knob generates what the spec names', () => {
       'BackendConfig',
       'Deployment',
       'Namespace',
+      'NetworkPolicy',
       'Service',
       'ServiceAccount',
     ]);
@@ -669,7 +673,11 @@ describe('each knob generates what the spec names', () => {
       await render('gke-basic / ingress without tls, exact path'),
       'Ingress',
     );
-    expect(gkeDefault.spec.ingressClassName).toBe('gce');
+    // GKE's controller reads the class from the annotation only
+    expect(gkeDefault.spec.ingressClassName).toBeUndefined();
+    expect(
+      gkeDefault.metadata.annotations?.['kubernetes.io/ingress.class'],
+    ).toBe('gce');
     expect(
       (await render('basic / no namespace object')).filter(
         o => o.kind === 'Namespace',

@@ -98,6 +98,7 @@ describe('helm template trees', () => {
       'templates/_cloud-gcp.tpl',
       'templates/gke-backendconfig.yaml',
       'templates/gke-frontendconfig.yaml',
+      'templates/gke-podmonitoring.yaml',
       'values.yaml.njk',
     ]);
     for (const tree of ['aks-basic', 'gke-basic']) {

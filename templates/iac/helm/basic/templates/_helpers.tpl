@@ -216,6 +216,9 @@ template, which have no cluster, and before the namespace is created.
 {{- if and .Values.throttling.enabled (not .Values.istio.enabled) }}
 {{- fail "throttling.enabled requires istio.enabled: the rate limit is an EnvoyFilter on the Istio sidecar" }}
 {{- end }}
+{{- if and .Values.istio.enabled (not .Values.istio.cni) (has .Values.namespace.podSecurityLevel (list "restricted" "baseline")) }}
+{{- fail (printf "namespace.podSecurityLevel %s rejects the Istio sidecar's istio-init container (root, NET_ADMIN, NET_RAW): set istio.cni=true (Istio CNI node agent installed) or namespace.podSecurityLevel to auto or privileged" .Values.namespace.podSecurityLevel) }}
+{{- end }}
 {{- if and (eq .Values.service.exposure "Internal") (eq .Values.cloud.provider "none") }}
 {{- fail "service.exposure Internal needs cloud.provider (aws, azure or gcp): the internal load-balancer annotation is cloud-specific" }}
 {{- end }}
@@ -366,4 +369,63 @@ httpGet:
 tcpSocket:
   port: {{ include "workload.probePortName" .ctx }}
 {{- end }}
+{{- end }}
+
+{{/*
+The Pod Security level the release namespace enforces. namespace.podSecurityLevel
+"auto": restricted, or privileged for Istio sidecars without Istio CNI (the
+injected istio-init container runs as root with NET_ADMIN and NET_RAW, which
+neither baseline nor restricted admits).
+*/}}
+{{- define "workload.podSecurityLevel" -}}
+{{- $level := .Values.namespace.podSecurityLevel }}
+{{- if eq $level "auto" }}
+{{- if and .Values.istio.enabled (not .Values.istio.cni) }}privileged{{ else }}restricted{{ end }}
+{{- else }}
+{{- $level }}
+{{- end }}
+{{- end }}
+
+{{/*
+Label selector of this release's pods (matchLabels, matchExpressions). With
+canary.enabled (a Flagger Canary targets the Deployment) it also matches the
+<name>-primary pods Flagger copies the Deployment to (Flagger renames the
+app.kubernetes.io/name selector label to <name>-primary and keeps the others).
+*/}}
+{{- define "workload.podSelector" -}}
+{{- if .Values.canary.enabled -}}
+matchLabels:
+  app.kubernetes.io/instance: {{ .Release.Name }}
+matchExpressions:
+  - key: app.kubernetes.io/name
+    operator: In
+    values:
+      - {{ include "workload.name" . }}
+      - {{ printf "%s-primary" (include "workload.name" .) }}
+{{- else -}}
+matchLabels:
+  {{- include "workload.selectorLabels" . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+Selector of a Service that reaches every pod of the release (no set-based
+selectors in a Service): name + instance, instance only with canary.enabled.
+*/}}
+{{- define "workload.servicePodLabels" -}}
+{{- if .Values.canary.enabled -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- else }}
+{{- include "workload.selectorLabels" . }}
+{{- end }}
+{{- end }}
+
+{{/* "true" when GKE Managed Service for Prometheus collects the metrics (PodMonitoring / Rules instead of the Prometheus Operator kinds). */}}
+{{- define "workload.managedPrometheus" -}}
+{{- if (.Values.gke | default dict).managedPrometheus }}true{{ end }}
+{{- end }}
+
+{{/* Ingress classes of GKE's built-in controller: set by annotation, never by ingressClassName. */}}
+{{- define "workload.gceIngressClass" -}}
+{{- if has .Values.ingress.className (list "gce" "gce-internal") }}true{{ end }}
 {{- end }}

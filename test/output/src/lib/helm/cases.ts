@@ -195,6 +195,12 @@ function knobs(tree: HelmTree): Record<string, Record<string, unknown>> {
       keda_query: 'vector(1)',
     },
     'istio sidecar only': { istio_enabled: true },
+    'istio sidecar with istio cni': { istio_enabled: true, istio_cni: true },
+    'no network policy, no pre-stop delay': {
+      network_policy_enabled: false,
+      pre_stop_sleep_seconds: 0,
+    },
+    'pre-stop delay 60s': { pre_stop_sleep_seconds: 60 },
     'istio ingress, created gateway': ISTIO_INGRESS_CREATED,
     'istio ingress, existing gateway': {
       istio_enabled: true,
