@@ -149,6 +149,14 @@ export const FEATURE_GROUPS: readonly FeatureGroup[] = [
     prefixes: ['quota_alerts_'],
   },
   {
+    id: 'network-policy',
+    title: 'Network policy',
+    description:
+      'A NetworkPolicy that admits traffic only from the ingress path, the release namespace and Prometheus.',
+    toggle: 'network_policy_enabled',
+    prefixes: ['network_policy_'],
+  },
+  {
     id: 'affinity',
     title: 'Pod affinity',
     description: 'Pod affinity or anti-affinity on a topology key.',
@@ -189,9 +197,10 @@ export const FEATURE_GROUPS: readonly FeatureGroup[] = [
   },
   {
     id: 'probes',
-    title: 'Probes',
-    description: 'Liveness and readiness probes.',
-    prefixes: ['probe_', 'liveness_', 'readiness_'],
+    title: 'Probes and graceful shutdown',
+    description:
+      'Liveness and readiness probes, and how long a stopping pod keeps serving.',
+    prefixes: ['probe_', 'liveness_', 'readiness_', 'pre_stop_'],
   },
   {
     id: 'identity',
