@@ -148,3 +148,13 @@ export {
   SEED_HELM_TELEMETRY_SPLUNK,
   MINIMAL_TERRAFORM_CONTEXT,
 } from './seedExamples';
+
+export {
+  GOVERNANCE_SETTINGS_FILE,
+  parseGovernanceSettings,
+  requiredStatusChecks,
+} from './governanceSettings';
+export type {
+  BranchProtectionBody,
+  GovernanceSettings,
+} from './governanceSettings';

@@ -6,7 +6,12 @@
  * OUTPUT-QUALITY 18–25, shellcheck when installed, YAML / JSON / HCL parse
  * and CRD schemas of every other file, and the expected file set.
  */
-import { checkFiles, formatFindings } from '@iacforge/output-checks';
+import {
+  checkFiles,
+  formatFindings,
+  runSemanticRules,
+  SEMANTIC_RULES,
+} from '@iacforge/output-checks';
 import { renderOwn } from './lib/governance/engine';
 import { lintWorkflows } from './lib/governance/lint';
 import { Case, matrix } from './lib/governance/payloads';
@@ -68,7 +73,27 @@ describe('governance / GitOps matrix', () => {
     async (_, c) => {
       const others = new Map([...files(c)].filter(([p]) => !isWorkflowPath(p)));
       const report = await checkFiles(others, { extraSchemas: extraSchemas() });
-      expect(formatFindings(report.findings)).toBe('');
+      // the semantic rules need the workflows too: they run on the whole
+      // tree in their own test below
+      const semantic = new Set(SEMANTIC_RULES.map(r => r.check));
+      expect(
+        formatFindings(report.findings.filter(f => !semantic.has(f.check))),
+      ).toBe('');
+    },
+  );
+
+  it.each(cases.map(c => [c.name, c] as const))(
+    '%s: the semantic rules find nothing (required checks report on every pull request)',
+    (_, c) => {
+      const all = files(c);
+      const findings = runSemanticRules({
+        files: all,
+        manifests: [],
+        chartsRendered: false,
+      });
+      expect(formatFindings(findings)).toBe('');
+      const governance = c.payload.governance_context?.enabled !== false;
+      expect(all.has('.github/governance.json')).toBe(governance);
     },
   );
 

@@ -1,4 +1,5 @@
 import type { Finding } from '../types';
+import { requiredChecksRule } from './requiredChecks';
 import type { SemanticInput, SemanticRule } from './types';
 
 export type { ManifestObject, SemanticInput, SemanticRule } from './types';
@@ -8,7 +9,7 @@ export type { ManifestObject, SemanticInput, SemanticRule } from './types';
  * beside this one (with good and broken fixtures in its test) and one line
  * here.
  */
-export const SEMANTIC_RULES: SemanticRule[] = [];
+export const SEMANTIC_RULES: SemanticRule[] = [requiredChecksRule];
 
 /**
  * Runs every rule on the checked tree. Identical findings (the same object
