@@ -1,5 +1,6 @@
 import type { Finding } from '../types';
 import { requiredChecksRule } from './requiredChecks';
+import { tflintLayoutRule } from './tflintLayout';
 import type { SemanticInput, SemanticRule } from './types';
 
 export type { ManifestObject, SemanticInput, SemanticRule } from './types';
@@ -9,7 +10,10 @@ export type { ManifestObject, SemanticInput, SemanticRule } from './types';
  * beside this one (with good and broken fixtures in its test) and one line
  * here.
  */
-export const SEMANTIC_RULES: SemanticRule[] = [requiredChecksRule];
+export const SEMANTIC_RULES: SemanticRule[] = [
+  requiredChecksRule,
+  tflintLayoutRule,
+];
 
 /**
  * Runs every rule on the checked tree. Identical findings (the same object
