@@ -158,3 +158,15 @@ export type {
   BranchProtectionBody,
   GovernanceSettings,
 } from './governanceSettings';
+
+export {
+  IDENTITY_TABLES,
+  IDENTITY_PERMISSIONS_FILE,
+  identityKey,
+  identityRoles,
+} from './identity';
+export type {
+  CloudIdentityTable,
+  IdentityGrants,
+  IdentityRoles,
+} from './identity';

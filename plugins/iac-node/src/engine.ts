@@ -7,7 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  Cloud,
   evaluateWhen,
+  identityRoles,
   parseClusterPayload,
   parseHelmPayload,
   parsePlatformPayload,
@@ -245,7 +247,14 @@ export class IacEngine {
       // a cluster request creates a cluster: trees may test existing_cluster
       existing_cluster: false,
       ...payload,
-      iacforge: { request: kind, templates },
+      iacforge: {
+        request: kind,
+        templates,
+        // the roles of the plan and apply identities (OIDC guide, bootstrap/)
+        identity: payload.cloud
+          ? identityRoles(payload.cloud as Cloud)
+          : undefined,
+      },
     };
     const byPath = new Map<string, GeneratedFile>();
     for (const tree of trees) {

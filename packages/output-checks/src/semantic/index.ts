@@ -1,4 +1,5 @@
 import type { Finding } from '../types';
+import { identityRule } from './identity';
 import { requiredChecksRule } from './requiredChecks';
 import { tflintLayoutRule } from './tflintLayout';
 import type { SemanticInput, SemanticRule } from './types';
@@ -13,6 +14,7 @@ export type { ManifestObject, SemanticInput, SemanticRule } from './types';
 export const SEMANTIC_RULES: SemanticRule[] = [
   requiredChecksRule,
   tflintLayoutRule,
+  identityRule,
 ];
 
 /**
