@@ -170,3 +170,5 @@ export type {
   IdentityGrants,
   IdentityRoles,
 } from './identity';
+
+export { codeownerFromOwner, effectiveCodeowners } from './codeowners';

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import {
   Cloud,
+  effectiveCodeowners,
   evaluateWhen,
   identityRoles,
   parseClusterPayload,
@@ -250,6 +251,12 @@ export class IacEngine {
       iacforge: {
         request: kind,
         templates,
+        // CODEOWNERS: the explicit list, else the owner mapped to GitHub
+        codeowners: effectiveCodeowners(
+          (payload.governance_context ?? {}) as Parameters<
+            typeof effectiveCodeowners
+          >[0],
+        ),
         // the roles of the plan and apply identities (OIDC guide, bootstrap/)
         identity: payload.cloud
           ? identityRoles(payload.cloud as Cloud)

@@ -14,7 +14,7 @@ import {
 } from '@iacforge/output-checks';
 import { renderOwn } from './lib/governance/engine';
 import { lintWorkflows } from './lib/governance/lint';
-import { Case, matrix } from './lib/governance/payloads';
+import { basePayload, Case, matrix } from './lib/governance/payloads';
 import {
   findShellcheck,
   isWorkflowPath,
@@ -212,6 +212,28 @@ describe('governance / GitOps matrix', () => {
       expect(scripts.size).toBeGreaterThan(20);
       expect(shellcheck([...scripts.values()])).toEqual([]);
     });
+  });
+
+  it('names the owner in CODEOWNERS and requires code owner review only then', () => {
+    const withOwner = renderOwn(
+      basePayload('aws', {
+        governance_context: {
+          owner: 'group:default/platform-team',
+          github_org: 'acme',
+        },
+      }),
+    );
+    const owners = withOwner.get('.github/CODEOWNERS')!;
+    expect(owners).toMatch(/^\* @acme\/platform-team$/m);
+    expect(owners).toMatch(/^\/terraform\/ @acme\/platform-team$/m);
+    const settings = (files: Map<string, string>) =>
+      JSON.parse(files.get('.github/governance.json')!).branch_protection
+        .required_pull_request_reviews.require_code_owner_reviews;
+    expect(settings(withOwner)).toBe(true);
+
+    const withoutOwner = renderOwn(basePayload('aws'));
+    expect(withoutOwner.get('.github/CODEOWNERS')).not.toMatch(/^[^#\s]/m);
+    expect(settings(withoutOwner)).toBe(false);
   });
 
   it('renders every case to the same bytes twice', () => {

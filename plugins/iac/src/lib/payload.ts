@@ -147,6 +147,9 @@ export const DEFAULT_MAPPING: Readonly<FieldMapping> =
     enable_native_checks: 'enable_native_checks',
     governance_enabled: 'governance_context.enabled',
     codeowners: 'governance_context.codeowners',
+    // the owner picker and the repository owner: CODEOWNERS (iac-common codeowners.ts)
+    owner: 'governance_context.owner',
+    repo_owner: 'governance_context.github_org',
     default_branch: 'governance_context.default_branch',
     required_approvals: 'governance_context.required_approvals',
     addons_enabled: 'addons_context.enabled',
