@@ -62,6 +62,23 @@ export function enabledRules(config: unknown): Set<string> {
 
 type Declared = { kind: string; name: string; file: string; body: Block };
 
+/** Where terraform_standard_module_structure wants a block. */
+const HOME_FILE: Record<string, string | undefined> = {
+  variable: 'variables.tf',
+  output: 'outputs.tf',
+};
+
+/** How other code refers to a declaration (undefined: not checked for use). */
+function referencePattern(d: Declared): RegExp | undefined {
+  const name = d.name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  if (d.kind === 'variable') return new RegExp(`\\bvar\\.${name}\\b`);
+  if (d.kind === 'local') return new RegExp(`\\blocal\\.${name}\\b`);
+  if (d.kind.startsWith('data:')) {
+    return new RegExp(`\\bdata\\.${d.kind.slice(5)}\\.${name}\\b`);
+  }
+  return undefined;
+}
+
 /** Named blocks (`variable "x"`, `resource "t" "x"` …) of one parsed file. */
 function declarations(file: string, doc: Block): Declared[] {
   const out: Declared[] = [];
@@ -139,12 +156,7 @@ function checkModule(
       }
     }
     for (const d of declared) {
-      const home =
-        d.kind === 'variable'
-          ? 'variables.tf'
-          : d.kind === 'output'
-          ? 'outputs.tf'
-          : undefined;
+      const home = HOME_FILE[d.kind];
       if (home && path.posix.basename(d.file) !== home) {
         add(
           'terraform_standard_module_structure',
@@ -199,15 +211,7 @@ function checkModule(
       );
     }
     if (rules.has('terraform_unused_declarations')) {
-      const escaped = d.name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-      const reference =
-        d.kind === 'variable'
-          ? new RegExp(`\\bvar\\.${escaped}\\b`)
-          : d.kind === 'local'
-          ? new RegExp(`\\blocal\\.${escaped}\\b`)
-          : d.kind.startsWith('data:')
-          ? new RegExp(`\\bdata\\.${d.kind.slice(5)}\\.${escaped}\\b`)
-          : undefined;
+      const reference = referencePattern(d);
       if (reference && !reference.test(text)) {
         add(
           'terraform_unused_declarations',

@@ -51,13 +51,12 @@ function asList(value: unknown): string[] {
 
 /** Why the workflow may not start on a pull request into `branch` (empty: it always starts). */
 export function triggerGaps(on: unknown, branch: string): string[] | undefined {
-  let trigger: unknown;
   if (typeof on === 'string' || Array.isArray(on)) {
     if (!asList(on).includes('pull_request')) return undefined;
     return [];
   }
   if (!isPlainObject(on) || !('pull_request' in on)) return undefined;
-  trigger = on.pull_request;
+  const trigger = on.pull_request;
   if (!isPlainObject(trigger)) return [];
   const gaps: string[] = [];
   for (const filter of ['paths', 'paths-ignore']) {
