@@ -226,8 +226,8 @@ describe('governance / GitOps matrix', () => {
     const owners = withOwner.get('.github/CODEOWNERS')!;
     expect(owners).toMatch(/^\* @acme\/platform-team$/m);
     expect(owners).toMatch(/^\/terraform\/ @acme\/platform-team$/m);
-    const settings = (files: Map<string, string>) =>
-      JSON.parse(files.get('.github/governance.json')!).branch_protection
+    const settings = (out: Map<string, string>) =>
+      JSON.parse(out.get('.github/governance.json')!).branch_protection
         .required_pull_request_reviews.require_code_owner_reviews;
     expect(settings(withOwner)).toBe(true);
 
