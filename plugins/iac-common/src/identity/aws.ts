@@ -233,7 +233,7 @@ export const AWS_IDENTITY: CloudIdentityTable = {
     helm_release: {
       plan: ['eks:DescribeCluster'],
       apply: ['eks:DescribeCluster'],
-      note: 'Inside the cluster: an EKS access entry gives the apply role cluster admin and the plan role read access to the Helm release Secrets (the stack creates the entries).',
+      note: 'Inside the cluster: the apply role creates the cluster and is its admin (bootstrap_cluster_creator_admin_permissions); plans after the first apply read the Helm release Secrets, so the plan role needs an EKS access entry with AmazonEKSAdminViewPolicy (docs/OIDC_SETUP.md).',
     },
   },
 };
