@@ -55,6 +55,8 @@ class Collector {
   readonly checked: Partial<Record<CheckName, number>> = {};
   /** Every Kubernetes object seen, for the semantic rules. */
   readonly manifests: ManifestObject[] = [];
+  /** Every HCL file that parsed (hcl2json's JSON form), for the semantic rules. */
+  readonly hcl = new Map<string, unknown>();
   validatedObjects = 0;
 
   add(finding: Finding) {
@@ -139,7 +141,7 @@ async function checkHclFile(
   }
   out.count('hcl-parse');
   try {
-    await parse(file, source);
+    out.hcl.set(file, await parse(file, source));
   } catch (error) {
     for (const finding of parseHclError(file, errorMessage(error))) {
       out.add(finding);
@@ -295,6 +297,7 @@ function checkSemantics(
   for (const finding of runSemanticRules({
     files,
     manifests: out.manifests,
+    hcl: out.hcl,
     chartsRendered,
   })) {
     out.add(finding);

@@ -36,4 +36,5 @@ export type {
 } from './types';
 export { bundledCrdSchemas, withIntOrString, CRD_SCHEMA_DIR } from './crds';
 export { runSemanticRules, SEMANTIC_RULES } from './semantic';
+export { terraformTypes } from './semantic/identity';
 export type { ManifestObject, SemanticInput, SemanticRule } from './semantic';

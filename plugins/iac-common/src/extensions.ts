@@ -104,6 +104,29 @@ export const governanceContextSchema = strictObject({
     .describe(
       'Owners written to CODEOWNERS for the infrastructure paths ("@user" or "@org/team").',
     ),
+  owner: safeString({
+    min: 1,
+    max: 253,
+    pattern:
+      /^(?:[A-Za-z]+:)?(?:[A-Za-z0-9][A-Za-z0-9_.-]*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    allowed:
+      'a Backstage entity ref such as "group:default/platform-team" or "user:default/jdoe"',
+  })
+    .optional()
+    .describe(
+      "Owner of the repository (the form's owner, a Backstage entity ref). When codeowners is empty, CODEOWNERS names it: a group as the GitHub team @<github_org>/<name>, a user as @<name>.",
+    ),
+  github_org: safeString({
+    min: 1,
+    max: 100,
+    pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
+    allowed:
+      'an organization or user name (letters, digits, "_", "." and "-"; CODEOWNERS only uses a valid GitHub name)',
+  })
+    .optional()
+    .describe(
+      'GitHub organization (or user) owning the repository: the organization of the team a group owner maps to in CODEOWNERS.',
+    ),
   default_branch: gitBranch()
     .default('main')
     .describe(

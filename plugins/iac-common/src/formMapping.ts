@@ -38,6 +38,9 @@ const OTHER_FIELDS: FieldMapping = {
   enable_native_checks: 'enable_native_checks',
   governance_enabled: 'governance_context.enabled',
   codeowners: 'governance_context.codeowners',
+  // the owner picker and the repository owner: CODEOWNERS (codeowners.ts)
+  owner: 'governance_context.owner',
+  repo_owner: 'governance_context.github_org',
   default_branch: 'governance_context.default_branch',
   required_approvals: 'governance_context.required_approvals',
   addons_enabled: 'addons_context.enabled',

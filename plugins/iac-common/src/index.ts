@@ -199,3 +199,27 @@ export {
   SEED_HELM_TELEMETRY_SPLUNK,
   MINIMAL_TERRAFORM_CONTEXT,
 } from './seedExamples';
+
+export {
+  GOVERNANCE_SETTINGS_FILE,
+  parseGovernanceSettings,
+  requiredStatusChecks,
+} from './governanceSettings';
+export type {
+  BranchProtectionBody,
+  GovernanceSettings,
+} from './governanceSettings';
+
+export {
+  IDENTITY_TABLES,
+  IDENTITY_PERMISSIONS_FILE,
+  identityKey,
+  identityRoles,
+} from './identity';
+export type {
+  CloudIdentityTable,
+  IdentityGrants,
+  IdentityRoles,
+} from './identity';
+
+export { codeownerFromOwner, effectiveCodeowners } from './codeowners';

@@ -7,7 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  Cloud,
+  effectiveCodeowners,
   evaluateWhen,
+  identityRoles,
   parseClusterPayload,
   parseHelmPayload,
   parsePlatformPayload,
@@ -245,7 +248,20 @@ export class IacEngine {
       // a cluster request creates a cluster: trees may test existing_cluster
       existing_cluster: false,
       ...payload,
-      iacforge: { request: kind, templates },
+      iacforge: {
+        request: kind,
+        templates,
+        // CODEOWNERS: the explicit list, else the owner mapped to GitHub
+        codeowners: effectiveCodeowners(
+          (payload.governance_context ?? {}) as Parameters<
+            typeof effectiveCodeowners
+          >[0],
+        ),
+        // the roles of the plan and apply identities (OIDC guide, bootstrap/)
+        identity: payload.cloud
+          ? identityRoles(payload.cloud as Cloud)
+          : undefined,
+      },
     };
     const byPath = new Map<string, GeneratedFile>();
     for (const tree of trees) {

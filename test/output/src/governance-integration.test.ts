@@ -7,6 +7,11 @@
  * HelmReleases, workload names used by the Canary).
  */
 import YAML from 'yaml';
+import {
+  checkFiles,
+  formatFindings,
+  SEMANTIC_RULES,
+} from '@iacforge/output-checks';
 import { IacEngine } from '@iacforge/plugin-iac-node';
 import { getEngine } from './lib/generate';
 import { ownFiles, renderOwn } from './lib/governance/engine';
@@ -112,5 +117,20 @@ describe('with the real templates/iac', () => {
         'contains $name .Release.Name',
       );
     },
+  );
+
+  it.each(PAYLOADS)(
+    '%s: the semantic rules find nothing in the whole repository',
+    async (_, payload) => {
+      const result = getEngine().generate('platform', payload);
+      const report = await checkFiles(
+        new Map(result.files.map(f => [f.path, f.content.toString('utf8')])),
+      );
+      const semantic = new Set(SEMANTIC_RULES.map(r => r.check));
+      expect(
+        formatFindings(report.findings.filter(f => semantic.has(f.check))),
+      ).toBe('');
+    },
+    120_000,
   );
 });

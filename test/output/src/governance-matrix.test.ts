@@ -6,10 +6,15 @@
  * OUTPUT-QUALITY 18–25, shellcheck when installed, YAML / JSON / HCL parse
  * and CRD schemas of every other file, and the expected file set.
  */
-import { checkFiles, formatFindings } from '@iacforge/output-checks';
+import {
+  checkFiles,
+  formatFindings,
+  runSemanticRules,
+  SEMANTIC_RULES,
+} from '@iacforge/output-checks';
 import { renderOwn } from './lib/governance/engine';
 import { lintWorkflows } from './lib/governance/lint';
-import { Case, matrix } from './lib/governance/payloads';
+import { basePayload, Case, matrix } from './lib/governance/payloads';
 import {
   findShellcheck,
   isWorkflowPath,
@@ -68,7 +73,27 @@ describe('governance / GitOps matrix', () => {
     async (_, c) => {
       const others = new Map([...files(c)].filter(([p]) => !isWorkflowPath(p)));
       const report = await checkFiles(others, { extraSchemas: extraSchemas() });
-      expect(formatFindings(report.findings)).toBe('');
+      // the semantic rules need the workflows too: they run on the whole
+      // tree in their own test below
+      const semantic = new Set(SEMANTIC_RULES.map(r => r.check));
+      expect(
+        formatFindings(report.findings.filter(f => !semantic.has(f.check))),
+      ).toBe('');
+    },
+  );
+
+  it.each(cases.map(c => [c.name, c] as const))(
+    '%s: the semantic rules find nothing (required checks report on every pull request)',
+    (_, c) => {
+      const all = files(c);
+      const findings = runSemanticRules({
+        files: all,
+        manifests: [],
+        chartsRendered: false,
+      });
+      expect(formatFindings(findings)).toBe('');
+      const governance = c.payload.governance_context?.enabled !== false;
+      expect(all.has('.github/governance.json')).toBe(governance);
     },
   );
 
@@ -187,6 +212,28 @@ describe('governance / GitOps matrix', () => {
       expect(scripts.size).toBeGreaterThan(20);
       expect(shellcheck([...scripts.values()])).toEqual([]);
     });
+  });
+
+  it('names the owner in CODEOWNERS and requires code owner review only then', () => {
+    const withOwner = renderOwn(
+      basePayload('aws', {
+        governance_context: {
+          owner: 'group:default/platform-team',
+          github_org: 'acme',
+        },
+      }),
+    );
+    const owners = withOwner.get('.github/CODEOWNERS')!;
+    expect(owners).toMatch(/^\* @acme\/platform-team$/m);
+    expect(owners).toMatch(/^\/terraform\/ @acme\/platform-team$/m);
+    const settings = (out: Map<string, string>) =>
+      JSON.parse(out.get('.github/governance.json')!).branch_protection
+        .required_pull_request_reviews.require_code_owner_reviews;
+    expect(settings(withOwner)).toBe(true);
+
+    const withoutOwner = renderOwn(basePayload('aws'));
+    expect(withoutOwner.get('.github/CODEOWNERS')).not.toMatch(/^[^#\s]/m);
+    expect(settings(withoutOwner)).toBe(false);
   });
 
   it('renders every case to the same bytes twice', () => {

@@ -1,6 +1,9 @@
 import type { Finding } from '../types';
 import { cloudConstraintsRule } from './cloudConstraints';
 import { podSecurityRule } from './podSecurity';
+import { identityRule } from './identity';
+import { requiredChecksRule } from './requiredChecks';
+import { tflintLayoutRule } from './tflintLayout';
 import type { SemanticInput, SemanticRule } from './types';
 
 export type { ManifestObject, SemanticInput, SemanticRule } from './types';
@@ -13,6 +16,9 @@ export type { ManifestObject, SemanticInput, SemanticRule } from './types';
 export const SEMANTIC_RULES: SemanticRule[] = [
   podSecurityRule,
   cloudConstraintsRule,
+  requiredChecksRule,
+  tflintLayoutRule,
+  identityRule,
 ];
 
 /**

@@ -21,6 +21,13 @@ export interface SemanticInput {
    * ran: `checkDirectory`; `checkFiles` has no helm).
    */
   manifests: ManifestObject[];
+  /**
+   * Every HCL file of the tree that parsed, as HashiCorp's hcl2json gives it
+   * (`{ variable: { name: [{…}] }, resource: { type: { name: [{…}] } }, … }`).
+   * Optional: callers without a parser pass none, and the rules that need
+   * it then check nothing.
+   */
+  hcl?: Map<string, unknown>;
   /** True when `manifests` includes rendered chart objects. */
   chartsRendered: boolean;
 }

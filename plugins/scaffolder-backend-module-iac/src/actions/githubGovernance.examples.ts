@@ -4,7 +4,7 @@ import YAML from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'After publish:github, protect main, require the plan check and code owner review, add a production environment and the AWS OIDC role',
+      'After publish:github, protect the default branch as the generated .github/governance.json says (required checks, reviews, code owners), add a production environment and the AWS OIDC role',
     example: YAML.stringify({
       steps: [
         {
@@ -13,8 +13,6 @@ export const examples: TemplateExample[] = [
           name: 'Governance',
           input: {
             repoUrl: 'github.com?owner=acme&repo=payments',
-            requiredStatusChecks: ['validate', 'plan'],
-            requiredApprovals: 1,
             environment: {
               name: 'production',
               reviewers: ['team:acme/platform'],

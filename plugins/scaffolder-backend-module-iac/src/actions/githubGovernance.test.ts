@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -148,6 +151,7 @@ async function withStandIn(
 const input = {
   repoUrl: 'github.com?owner=acme&repo=payments',
   requiredStatusChecks: ['Terraform plan'],
+  requireCodeOwnerReviews: true,
   environment: {
     name: 'production',
     reviewers: ['user:alice', 'team:acme/platform'],
@@ -224,6 +228,100 @@ describe('iac:github:governance', () => {
           mismatches: ['code owner reviews'],
         }),
       );
+    });
+  });
+
+  /** A workspace holding the given files (relative path → text). */
+  function workspace(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'governance-'));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  }
+
+  const generated = {
+    default_branch: 'main',
+    branch_protection: {
+      required_status_checks: {
+        strict: true,
+        contexts: ['helm v3.17.2', 'helm v4.1.4'],
+      },
+      enforce_admins: true,
+      required_pull_request_reviews: {
+        required_approving_review_count: 2,
+        require_code_owner_reviews: false,
+        dismiss_stale_reviews: true,
+      },
+      restrictions: null,
+      required_linear_history: true,
+      allow_force_pushes: false,
+      allow_deletions: false,
+    },
+  };
+
+  it('applies the branch protection of the generated .github/governance.json', async () => {
+    await withStandIn({}, async ({ action, state }) => {
+      const workspacePath = workspace({
+        '.github/governance.json': JSON.stringify(generated),
+      });
+      const ctx = createMockActionContext({
+        input: { repoUrl: input.repoUrl },
+        workspacePath,
+      });
+      await action.handler(ctx as any);
+      // the repository's own checks, never a "plan" it has no workflow for
+      expect(state.protection).toEqual(generated.branch_protection);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'receipt',
+        expect.objectContaining({ verified: true }),
+      );
+    });
+  });
+
+  it('requires code owner review only when CODEOWNERS names an owner', async () => {
+    await withStandIn({}, async ({ action, state }) => {
+      const none = workspace({ '.github/CODEOWNERS': '# nobody yet\n' });
+      await action.handler(
+        createMockActionContext({
+          input: { repoUrl: input.repoUrl },
+          workspacePath: none,
+        }) as any,
+      );
+      expect(state.protection.required_status_checks).toBeNull();
+      expect(
+        state.protection.required_pull_request_reviews
+          .require_code_owner_reviews,
+      ).toBe(false);
+      const named = workspace({ '.github/CODEOWNERS': '* @acme/platform\n' });
+      await action.handler(
+        createMockActionContext({
+          input: { repoUrl: input.repoUrl },
+          workspacePath: named,
+        }) as any,
+      );
+      expect(
+        state.protection.required_pull_request_reviews
+          .require_code_owner_reviews,
+      ).toBe(true);
+    });
+  });
+
+  it('rejects an invalid settings file with its path', async () => {
+    await withStandIn({}, async ({ action, calls }) => {
+      const workspacePath = workspace({ '.github/governance.json': '{}' });
+      await expect(
+        action.handler(
+          createMockActionContext({
+            input: { repoUrl: input.repoUrl },
+            workspacePath,
+          }) as any,
+        ),
+      ).rejects.toThrow(
+        '.github/governance.json: default_branch: must be a branch name',
+      );
+      expect(calls).toEqual([]);
     });
   });
 

@@ -7,6 +7,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Octokit } from '@octokit/rest';
 import { parseRepoUrl } from './publishLocal';
 import { examples } from './githubGovernance.examples';
+import { resolveProtection } from './governanceSettings';
 
 type Reviewer = { type: 'User' | 'Team'; id: number; name: string };
 
@@ -36,9 +37,10 @@ export type GovernanceReceipt = {
 
 /**
  * `iac:github:governance`: turns governance on for a repository created by
- * publish:github: branch protection on the default branch (required reviews
- * from code owners, required status checks such as the plan workflow, no
- * force pushes or deletions), a protected environment with required
+ * publish:github: branch protection on the default branch as the generated
+ * `.github/governance.json` in the workspace defines it (required reviews,
+ * code owner review when CODEOWNERS names someone, the required status
+ * checks the repository's workflows report, no force pushes or deletions), a protected environment with required
  * reviewers for apply, repository variables for the OIDC identities. Then it
  * reads every setting back and outputs a governance receipt.
  *
@@ -60,13 +62,18 @@ export function createGithubGovernanceAction(options: {
             .string()
             .describe('Repository as "github.com?owner=<owner>&repo=<repo>".'),
         branch: z =>
-          z.string().optional().describe('Branch to protect (default main).'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Branch to protect (default: default_branch of .github/governance.json in the workspace, else main).',
+            ),
         requiredStatusChecks: z =>
           z
             .array(z.string())
             .optional()
             .describe(
-              'Status check contexts that must pass (default: the plan workflow jobs ["validate", "plan"]).',
+              'Status check names that must pass (default: the required checks of .github/governance.json in the workspace, else none). Name only checks a workflow of the repository reports on every pull request.',
             ),
         requiredApprovals: z =>
           z
@@ -75,12 +82,16 @@ export function createGithubGovernanceAction(options: {
             .min(0)
             .max(6)
             .optional()
-            .describe('Required approving reviews (default 1).'),
+            .describe(
+              'Required approving reviews (default: .github/governance.json, else 1).',
+            ),
         requireCodeOwnerReviews: z =>
           z
             .boolean()
             .optional()
-            .describe('Require a review from code owners (default true).'),
+            .describe(
+              'Require a review from code owners (default: .github/governance.json, else true only when .github/CODEOWNERS names an owner).',
+            ),
         environment: z =>
           z
             .object({
@@ -130,10 +141,16 @@ export function createGithubGovernanceAction(options: {
         baseUrl: integration.config.apiBaseUrl,
         request: { retries: 0 },
       });
-      const branch = ctx.input.branch ?? 'main';
-      const checks = ctx.input.requiredStatusChecks ?? ['validate', 'plan'];
-      const approvals = ctx.input.requiredApprovals ?? 1;
-      const codeOwners = ctx.input.requireCodeOwnerReviews ?? true;
+      const { branch, body, source } = await resolveProtection(
+        ctx.workspacePath,
+        ctx.input,
+      );
+      const checks = body.required_status_checks?.contexts ?? [];
+      const approvals =
+        body.required_pull_request_reviews?.required_approving_review_count ??
+        0;
+      const codeOwners =
+        body.required_pull_request_reviews?.require_code_owner_reviews ?? false;
       const variables = ctx.input.variables ?? {};
       for (const name of Object.keys(variables)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
@@ -146,22 +163,7 @@ export function createGithubGovernanceAction(options: {
         fn: async () => {
           await octokit.request(
             'PUT /repos/{owner}/{repo}/branches/{branch}/protection',
-            {
-              owner,
-              repo,
-              branch,
-              required_status_checks: { strict: true, contexts: checks },
-              enforce_admins: true,
-              required_pull_request_reviews: {
-                required_approving_review_count: approvals,
-                require_code_owner_reviews: codeOwners,
-                dismiss_stale_reviews: true,
-              },
-              restrictions: null,
-              allow_force_pushes: false,
-              allow_deletions: false,
-              required_conversation_resolution: true,
-            },
+            { owner, repo, branch, ...body },
           );
         },
       });
@@ -326,7 +328,7 @@ export function createGithubGovernanceAction(options: {
         );
       }
       ctx.logger.info(
-        `Governance on ${owner}/${repo}: ${branch} protected (${checks.join(
+        `Governance on ${owner}/${repo}: ${branch} protected from ${source} (${checks.join(
           ', ',
         )}; ${approvals} approval(s)${codeOwners ? ', code owners' : ''})${
           env ? `, environment ${env.name}` : ''

@@ -1,0 +1,54 @@
+import type { CloudIdentityTable, IdentityGrants } from './types';
+
+const none: IdentityGrants = { plan: [], apply: [] };
+const network: IdentityGrants = {
+  plan: ['roles/compute.networkViewer'],
+  apply: ['roles/compute.networkAdmin'],
+};
+const container: IdentityGrants = {
+  plan: ['roles/container.viewer'],
+  apply: ['roles/container.admin', 'roles/iam.serviceAccountUser'],
+  note: "iam.serviceAccountUser: the node pools run as the stack's own service account.",
+};
+
+/** GCP: predefined roles, granted on the project of the stack. */
+export const GCP_IDENTITY: CloudIdentityTable = {
+  cloud: 'gcp',
+  grant: 'gcp-role',
+  state: {
+    plan: ['roles/storage.objectAdmin'],
+    apply: ['roles/storage.objectAdmin'],
+    note: 'On the state bucket only: plans write the lock object too.',
+  },
+  types: {
+    'data.google_client_config': none,
+    google_project_service: {
+      plan: ['roles/serviceusage.serviceUsageViewer'],
+      apply: ['roles/serviceusage.serviceUsageAdmin'],
+      note: 'The stack enables the APIs it uses.',
+    },
+    google_compute_network: network,
+    google_compute_subnetwork: network,
+    google_compute_router: network,
+    google_compute_router_nat: network,
+    google_container_cluster: container,
+    google_container_node_pool: container,
+    google_service_account: {
+      plan: ['roles/iam.serviceAccountViewer'],
+      apply: ['roles/iam.serviceAccountAdmin'],
+    },
+    google_service_account_iam_member: {
+      plan: ['roles/iam.securityReviewer'],
+      apply: ['roles/iam.serviceAccountAdmin'],
+    },
+    google_project_iam_member: {
+      plan: ['roles/iam.securityReviewer'],
+      apply: ['roles/resourcemanager.projectIamAdmin'],
+    },
+    helm_release: {
+      plan: ['roles/container.viewer'],
+      apply: ['roles/container.admin'],
+      note: 'Inside the cluster: container.admin maps to cluster admin; plans read the Helm release Secrets, which container.viewer does not include (grant roles/container.developer if a plan reports forbidden secrets).',
+    },
+  },
+};
