@@ -32,6 +32,14 @@ export const AZURE_IDENTITY: CloudIdentityTable = {
       note: 'Reading the cluster lists its user credentials (listClusterUserCredential), which Reader lacks: without it every plan after the first apply fails.',
     },
     azurerm_role_assignment: roleAssignments,
+    azurerm_monitor_data_collection_rule: {
+      ...write,
+      note: "Container Insights: the data collection rule that routes the cluster's logs to Log Analytics (Microsoft.Insights/dataCollectionRules/write, in Contributor).",
+    },
+    azurerm_monitor_data_collection_rule_association: {
+      ...write,
+      note: 'Associates the rule with the cluster (Microsoft.Insights/dataCollectionRuleAssociations/write on the cluster, in Contributor).',
+    },
     helm_release: {
       plan: [
         'Azure Kubernetes Service Cluster User Role',

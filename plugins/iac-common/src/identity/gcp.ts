@@ -11,6 +11,11 @@ const container: IdentityGrants = {
   note: "iam.serviceAccountUser: the node pools run as the stack's own service account.",
 };
 
+const kms: IdentityGrants = {
+  plan: ['roles/cloudkms.viewer'],
+  apply: ['roles/cloudkms.admin'],
+};
+
 /** GCP: predefined roles, granted on the project of the stack. */
 export const GCP_IDENTITY: CloudIdentityTable = {
   cloud: 'gcp',
@@ -22,6 +27,17 @@ export const GCP_IDENTITY: CloudIdentityTable = {
   },
   types: {
     'data.google_client_config': none,
+    'data.google_project': {
+      plan: ['roles/browser'],
+      apply: ['roles/browser'],
+      note: 'Reads the project number (the GKE service agent of database encryption).',
+    },
+    google_kms_key_ring: kms,
+    google_kms_crypto_key: kms,
+    google_kms_crypto_key_iam_member: {
+      ...kms,
+      note: 'Lets the GKE service agent encrypt and decrypt with the key (database encryption).',
+    },
     google_project_service: {
       plan: ['roles/serviceusage.serviceUsageViewer'],
       apply: ['roles/serviceusage.serviceUsageAdmin'],

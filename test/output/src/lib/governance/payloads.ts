@@ -34,6 +34,8 @@ const TERRAFORM: Record<Cloud, Json> = {
     location: 'westeurope',
     resource_group_name: 'rg-platform-dev',
     cluster_name: 'platform-aks',
+    // with add-ons, AKS needs a named cluster admin (the apply identity)
+    cluster_admin_principal_ids: ['bbbbbbbb-cccc-dddd-eeee-ffffffffffff'],
   },
   gcp: {
     project: 'platform',
