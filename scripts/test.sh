@@ -11,7 +11,7 @@ cd "$ROOT"
 "$ROOT/scripts/bootstrap.sh" || { echo "0 passed, 1 failed"; exit 1; }
 # shellcheck source=scripts/env.sh
 . "$ROOT/scripts/env.sh"
-"$ROOT/scripts/ensure-chromium.sh" || { echo "0 passed, 1 failed"; exit 1; }
+"$ROOT/scripts/ensure-debian-packages.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 RESULTS="$ROOT/test-results"
 mkdir -p "$RESULTS"
