@@ -33,6 +33,10 @@ const payload = {
   },
 };
 
+// a preview worker loads the TypeScript sources through the transform:
+// seconds on a busy 2-core machine
+jest.setTimeout(60_000);
+
 // previews render in one worker thread in every test (whatever the cores of
 // the machine): a worker that cannot start shows as X-Iac-Preview-Source
 // "http-thread" and fails the tests that expect a worker
@@ -257,7 +261,12 @@ describe('iac backend plugin', () => {
       .set('Content-Type', 'application/json')
       .send('{"cloud": "aws",')
       .expect(400);
-    expect(bad.body.error).toBeDefined();
+    expect(bad.body.error).toMatchObject({
+      name: 'SyntaxError',
+      message: expect.stringMatching(
+        /^Expected double-quoted property name in JSON/,
+      ),
+    });
     await request(server)
       .post('/api/iac/generate/platform/preview')
       .send({ ...payload, padding: 'x'.repeat(5000) })

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import BuildIcon from '@material-ui/icons/Build';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -48,7 +49,10 @@ describe('plugin wiring', () => {
     });
     expect(tester.get(coreExtensionData.routePath)).toBe('/iac');
     expect(tester.get(coreExtensionData.title)).toBe('IaC Playground');
-    expect(tester.get(coreExtensionData.icon)).toBeTruthy();
+    expect(tester.get(coreExtensionData.icon)).toMatchObject({
+      type: BuildIcon,
+      props: { fontSize: 'inherit' },
+    });
     renderInTestApp(tester.reactElement(), {
       apis: [
         [
@@ -83,10 +87,9 @@ describe('plugin wiring', () => {
   });
 
   it('registers the IacApi client', () => {
-    expect(iacApi).toBeDefined();
-    expect(iacPlugin.getExtension('api:iac')).toBeDefined();
-    expect(iacPlugin.getExtension('page:iac')).toBeDefined();
-    expect(iacPlugin.getExtension('entity-card:iac')).toBeDefined();
+    expect(iacPlugin.getExtension('api:iac')).toBe(iacApi);
+    expect(iacPlugin.getExtension('page:iac')).toBe(iacPlaygroundPage);
+    expect(iacPlugin.getExtension('entity-card:iac')).toBe(iacEntityCard);
   });
 
   it.each([
