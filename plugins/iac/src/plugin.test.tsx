@@ -87,9 +87,19 @@ describe('plugin wiring', () => {
   });
 
   it('registers the IacApi client', () => {
-    expect(iacPlugin.getExtension('api:iac')).toBe(iacApi);
-    expect(iacPlugin.getExtension('page:iac')).toBe(iacPlaygroundPage);
-    expect(iacPlugin.getExtension('entity-card:iac')).toBe(iacEntityCard);
+    // the plugin's own extensions, placed in its namespace
+    expect(iacPlugin.getExtension('api:iac')).toEqual({
+      ...iacApi,
+      namespace: 'iac',
+    });
+    expect(iacPlugin.getExtension('page:iac')).toEqual({
+      ...iacPlaygroundPage,
+      namespace: 'iac',
+    });
+    expect(iacPlugin.getExtension('entity-card:iac')).toEqual({
+      ...iacEntityCard,
+      namespace: 'iac',
+    });
   });
 
   it.each([
