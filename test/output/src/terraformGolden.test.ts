@@ -13,7 +13,6 @@
  * enough to show that they changed; `git diff templates/` shows how.)
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expectGolden } from './lib/golden';
 import { getTerraformEngine } from './lib/terraform/engine';
