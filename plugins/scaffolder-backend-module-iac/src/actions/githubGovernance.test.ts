@@ -187,11 +187,7 @@ describe('iac:github:governance', () => {
             `${REPO}/actions/variables`,
             { name: 'USERNAME', value: 'hubot' },
           ],
-          [
-            'PATCH',
-            `${REPO}/actions/variables/USERNAME`,
-            { value: 'hubot' },
-          ],
+          ['PATCH', `${REPO}/actions/variables/USERNAME`, { value: 'hubot' }],
           ['GET', `${REPO}/actions/variables`, undefined],
         ]);
       },
