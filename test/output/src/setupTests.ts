@@ -8,4 +8,10 @@ const wanted = (process.env.IACFORGE_CHECK_CACHE ?? 'helm')
   .filter(name => process.env.CI !== 'true' || name !== 'reports');
 process.env.IACFORGE_CHECK_CACHE = wanted.filter(Boolean).join(',') || 'off';
 
+// The matrices run real tools (helm, WebAssembly) in parallel with other
+// suites: a per-test bound of jest's default 5 s is a wall-clock assertion
+// that fails on a loaded machine, not a check of the output. Files that need
+// more set their own.
+jest.setTimeout(120_000);
+
 export {};
