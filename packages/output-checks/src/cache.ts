@@ -10,12 +10,25 @@
  *   helm     one entry per `helm lint` / `helm template` run of a chart
  *   reports  one entry per whole checkFiles / checkDirectory report
  *
- * IACFORGE_CHECK_CACHE: `off`, or a comma list of the caches to use
- * (default `helm,reports`). IACFORGE_CHECK_CACHE_DIR moves the cache
- * (default `$TMPDIR/output-checks-<uid>`). Entries unused for 14 days are
- * removed. A read-only or full disk only costs speed.
+ * IACFORGE_CHECK_CACHE: a comma list of the caches to use (`helm`,
+ * `reports`), or `off`. Unset, nothing is cached: a product run never
+ * answers from disk unless asked to. The test command sets `helm` (the
+ * verdict cache stays off there, so every check runs). IACFORGE_CHECK_CACHE_DIR
+ * moves the cache (default `$TMPDIR/output-checks-<uid>`). Entries unused for
+ * 14 days are removed. A read-only or full disk only costs speed.
+ *
+ * Every entry is stored with its key and an HMAC of key and content under a
+ * secret kept in the cache folder (created on first use, readable by its
+ * owner only): an entry whose content was changed, or that was copied under
+ * another key, is ignored and recomputed.
  */
-import { createHash, Hash } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  Hash,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +40,7 @@ const MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 
 function enabled(): CacheName[] {
   const setting = process.env.IACFORGE_CHECK_CACHE?.trim();
-  if (!setting) {
-    return CACHE_NAMES;
-  }
-  if (setting === 'off' || setting === 'false' || setting === '0') {
+  if (!setting || setting === 'off' || setting === 'false' || setting === '0') {
     return [];
   }
   const names = setting.split(',').map(s => s.trim());
@@ -80,11 +90,76 @@ export function cacheDir(name: CacheName): string | undefined {
   return dir;
 }
 
-/** Reads an entry (and marks it used), or undefined. */
+const secrets = new Map<string, Buffer>();
+
+/**
+ * The secret that signs the entries under the cache root: created once
+ * (atomically, owner-only), then read. Undefined when it cannot be had.
+ */
+function secretOf(root: string): Buffer | undefined {
+  const known = secrets.get(root);
+  if (known) {
+    return known;
+  }
+  const file = path.join(root, 'entries.key');
+  try {
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      fs.writeFileSync(tmp, randomBytes(32).toString('hex'), { mode: 0o600 });
+      try {
+        fs.linkSync(tmp, file); // fails when another process was first
+      } catch {
+        // keep the other process's secret
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
+    }
+    const secret = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+    if (secret.length !== 32) {
+      return undefined;
+    }
+    secrets.set(root, secret);
+    return secret;
+  } catch {
+    return undefined;
+  }
+}
+
+function seal(dir: string, key: string, content: string): string | undefined {
+  const secret = secretOf(path.dirname(dir));
+  return secret
+    ? createHmac('sha256', secret)
+        .update(path.basename(dir))
+        .update('\0')
+        .update(key)
+        .update('\0')
+        .update(content)
+        .digest('hex')
+    : undefined;
+}
+
+type StoredEntry = { key: string; content: string; mac: string };
+
+/**
+ * Reads an entry (and marks it used), or undefined when there is none or it
+ * does not verify (changed content, another key, another secret).
+ */
 export function readEntry<T>(dir: string, key: string): T | undefined {
   const file = path.join(dir, `${key}.json`);
   try {
-    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredEntry;
+    const expected = seal(dir, key, String(stored.content));
+    if (
+      !expected ||
+      stored.key !== key ||
+      typeof stored.mac !== 'string' ||
+      stored.mac.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(stored.mac), Buffer.from(expected))
+    ) {
+      return undefined;
+    }
+    const value = JSON.parse(stored.content) as T;
     const now = new Date();
     fs.utimes(file, now, now, () => undefined);
     return value;
@@ -93,13 +168,19 @@ export function readEntry<T>(dir: string, key: string): T | undefined {
   }
 }
 
-/** Writes an entry atomically; failures are ignored. */
+/** Writes an entry atomically with its seal; failures are ignored. */
 export function writeEntry(dir: string, key: string, value: unknown) {
   const file = path.join(dir, `${key}.json`);
   try {
+    const content = JSON.stringify(value);
+    const mac = seal(dir, key, content);
+    if (!mac) {
+      return;
+    }
     fs.mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(value));
+    const entry: StoredEntry = { key, content, mac };
+    fs.writeFileSync(tmp, JSON.stringify(entry));
     fs.renameSync(tmp, file);
   } catch {
     // a read-only temp dir only costs speed
@@ -172,16 +253,18 @@ let fingerprint: string | null | undefined;
  */
 export function checkerFingerprint(): string | undefined {
   if (fingerprint === undefined) {
-    fingerprint = computeFingerprint() ?? null;
+    const dir = packageDir();
+    fingerprint = dir ? fingerprintOf(dir) : null;
   }
   return fingerprint ?? undefined;
 }
 
-function computeFingerprint(): string | undefined {
-  const dir = packageDir();
-  if (!dir) {
-    return undefined;
-  }
+/**
+ * The fingerprint of the checker in package folder `dir`: Node's version,
+ * the installed versions of its dependencies, and every file of src/, dist/
+ * and crd-schemas/ except tests and test fixtures.
+ */
+export function fingerprintOf(dir: string): string {
   const hash = createHash('sha256').update(process.version);
   const manifest = JSON.parse(
     fs.readFileSync(path.join(dir, 'package.json'), 'utf8'),

@@ -157,7 +157,10 @@ describe('local git host', () => {
     const res = await reader.readUrl(url);
     expect((await res.buffer()).toString()).toBe('kind: Component\n');
     expect(res.etag).toMatch(/^[0-9a-f]{40}$/);
-    await expect(reader.readUrl(url, { etag: res.etag })).rejects.toThrow();
+    // unchanged since the ETag: Backstage's NotModifiedError
+    await expect(reader.readUrl(url, { etag: res.etag })).rejects.toMatchObject(
+      { name: 'NotModifiedError' },
+    );
     const found = await reader.search(url);
     expect(found.files).toHaveLength(1);
     expect(

@@ -33,16 +33,36 @@ const payload = {
   },
 };
 
+// a preview worker loads the TypeScript sources through the transform:
+// seconds on a busy 2-core machine
+jest.setTimeout(60_000);
+
+// previews render in one worker thread in every test (whatever the cores of
+// the machine): a worker that cannot start shows as X-Iac-Preview-Source
+// "http-thread" and fails the tests that expect a worker
 async function start(iac: Record<string, unknown> = {}) {
   const { server } = await startTestBackend({
     features: [
       iacPlugin,
       mockServices.rootConfig.factory({
-        data: { iac: { templateRoots: [FIXTURE_ROOT], ...iac } },
+        data: {
+          iac: {
+            templateRoots: [FIXTURE_ROOT],
+            preview: { workers: 1 },
+            ...iac,
+          },
+        },
       }),
     ],
   });
   return server;
+}
+
+/** The thread id of the preview worker that rendered an answer. */
+function workerThread(res: request.Response): number {
+  const source = String(res.headers['x-iac-preview-source']);
+  expect(source).toMatch(/^worker [1-9]\d*$/);
+  return Number(source.split(' ')[1]);
 }
 
 function zipEntries(buffer: Buffer): Promise<string[]> {
@@ -130,10 +150,43 @@ describe('iac backend plugin', () => {
     expect(b.body.files).toEqual(a.body.files);
   });
 
-  it('serves a repeated preview from its content-addressed cache', async () => {
+  it('renders previews in the worker thread, never silently on the HTTP thread', async () => {
     const server = await start();
     const spy = jest.spyOn(IacEngine.prototype, 'generate');
     try {
+      const a = await request(server)
+        .post('/api/iac/generate/platform/preview')
+        .send(payload)
+        .expect(200);
+      const thread = workerThread(a);
+      // invalid input is answered by the worker too
+      const bad = await request(server)
+        .post('/api/iac/generate/platform/preview')
+        .send({
+          ...payload,
+          helm_context: { ...payload.helm_context, image_tag: 'latest' },
+        })
+        .expect(400);
+      expect(workerThread(bad)).toBe(thread);
+      // this thread's engine rendered nothing
+      expect(spy).not.toHaveBeenCalled();
+      // and the answer is the one the HTTP thread would give
+      const local = await request(await start({ preview: { workers: 0 } }))
+        .post('/api/iac/generate/platform/preview')
+        .send(payload)
+        .expect(200);
+      expect(local.headers['x-iac-preview-source']).toBe('http-thread');
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(local.text).toBe(a.text);
+      expect(local.headers.etag).toBe(a.headers.etag);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('serves a repeated preview from its content-addressed cache', async () => {
+    const server = await start();
+    {
       const a = await request(server)
         .post('/api/iac/generate/platform/preview')
         .send(payload);
@@ -141,7 +194,8 @@ describe('iac backend plugin', () => {
         .post('/api/iac/generate/platform/preview')
         .send(payload);
       expect(b.text).toBe(a.text);
-      expect(spy).toHaveBeenCalledTimes(1);
+      workerThread(a);
+      expect(b.headers['x-iac-preview-source']).toBe('cache');
       // the ETag comes from the content, the same for the same answer
       expect(a.headers.etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
       expect(b.headers.etag).toBe(a.headers.etag);
@@ -150,13 +204,12 @@ describe('iac backend plugin', () => {
         ...payload,
         helm_context: { ...payload.helm_context, image_tag: '1.28' },
       };
-      await request(server)
+      const c = await request(server)
         .post('/api/iac/generate/platform/preview')
         .send(other)
         .expect(200);
-      expect(spy).toHaveBeenCalledTimes(2);
-    } finally {
-      spy.mockRestore();
+      workerThread(c);
+      expect(c.headers.etag).not.toBe(a.headers.etag);
     }
   });
 
@@ -208,7 +261,12 @@ describe('iac backend plugin', () => {
       .set('Content-Type', 'application/json')
       .send('{"cloud": "aws",')
       .expect(400);
-    expect(bad.body.error).toBeDefined();
+    expect(bad.body.error).toMatchObject({
+      name: 'SyntaxError',
+      message: expect.stringMatching(
+        /^Expected double-quoted property name in JSON/,
+      ),
+    });
     await request(server)
       .post('/api/iac/generate/platform/preview')
       .send({ ...payload, padding: 'x'.repeat(5000) })

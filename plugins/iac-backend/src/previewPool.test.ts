@@ -6,17 +6,12 @@ import {
 } from '@iacforge/plugin-iac-common';
 import { IacEngine } from '@iacforge/plugin-iac-node';
 import { renderPreview } from './preview';
-import { PreviewPool } from './previewPool';
+import { PreviewPool, workerExecArgv } from './previewPool';
 
 const TEMPLATES = path.resolve(
   path.dirname(require.resolve('@iacforge/plugin-iac-node/package.json')),
   '../../templates/iac',
 );
-// the worker runs this package's TypeScript source, as the dev backend does
-const execArgv = [
-  '--require',
-  require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-];
 
 describe('PreviewPool', () => {
   const engine = IacEngine.fromRoots([TEMPLATES]);
@@ -27,7 +22,6 @@ describe('PreviewPool', () => {
       size: 2,
       roots: [TEMPLATES],
       logger,
-      execArgv,
     });
     try {
       const payloads = [
@@ -40,6 +34,7 @@ describe('PreviewPool', () => {
       answers.forEach((answer, i) => {
         const local = renderPreview(engine, 'platform', payloads[i]);
         expect(answer?.type).toBe('ok');
+        expect(answer?.threadId).toBeGreaterThan(0);
         expect(local.type).toBe('ok');
         const bytes = (o: typeof local | undefined) =>
           o?.type === 'ok' ? [o.etag, o.body.toString('base64')] : [];
@@ -56,7 +51,6 @@ describe('PreviewPool', () => {
       size: 1,
       roots: [TEMPLATES],
       logger,
-      execArgv,
     });
     try {
       const answer = await pool.render('platform', {
@@ -67,6 +61,7 @@ describe('PreviewPool', () => {
         },
       });
       expect(answer?.type).toBe('issues');
+      expect(answer?.threadId).toBeGreaterThan(0);
       expect(JSON.stringify(answer)).toContain('helm_context.image_tag');
     } finally {
       await pool.close();
@@ -96,6 +91,15 @@ describe('PreviewPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('gives workers of TypeScript source the TypeScript transform', () => {
+    expect(workerExecArgv('/x/previewWorker.ts')).toEqual([
+      ...process.execArgv,
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+    ]);
+    expect(workerExecArgv('/x/previewWorker.cjs.js')).toEqual(process.execArgv);
+  });
 
   it('is off with size 0', async () => {
     const pool = new PreviewPool({ size: 0, roots: [TEMPLATES], logger });

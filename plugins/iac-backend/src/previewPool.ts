@@ -5,9 +5,14 @@
  * with its own engine over the same template roots, so the HTTP thread only
  * parses and sends. The answers are the same bytes (same engine, same code).
  *
+ * Run from TypeScript source (dev backend, tests), the workers get Backstage's
+ * TypeScript transform (the one `backstage-cli package start` uses); built,
+ * they run the built module.
+ *
  * If a worker cannot start (e.g. an environment that cannot load it), the
  * pool turns itself off and render() answers undefined: the caller renders
- * in-process. A worker that dies later is replaced on the next request.
+ * in-process and the answer says so (X-Iac-Preview-Source: http-thread). A
+ * worker that dies later is replaced on the next request.
  */
 import { Worker } from 'node:worker_threads';
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -18,6 +23,7 @@ import { previewWorkerFile, PreviewWorkerData } from './previewWorker';
 /** A worker's answer: a Buffer crosses the thread boundary as a Uint8Array. */
 type Reply = {
   id: number;
+  threadId: number;
   outcome?:
     | { type: 'ok'; body: Uint8Array; etag: string }
     | Extract<PreviewOutcome, { type: 'issues' }>;
@@ -42,6 +48,27 @@ export type PreviewPoolOptions = {
   file?: string;
 };
 
+/** A preview rendered by a worker, with the worker's thread id. */
+export type PooledOutcome = PreviewOutcome & { threadId: number };
+
+const TS_TRANSFORM = '@backstage/cli-node/config/nodeTransform.cjs';
+
+/**
+ * The Node options of a worker running `file`: the process's own, plus
+ * Backstage's TypeScript transform when the file is TypeScript source and
+ * the process does not have it already.
+ */
+export function workerExecArgv(file: string): string[] {
+  const own = process.execArgv;
+  if (
+    !/\.[cm]?tsx?$/.test(file) ||
+    own.some(a => a.includes('nodeTransform'))
+  ) {
+    return own;
+  }
+  return [...own, '--require', require.resolve(TS_TRANSFORM)];
+}
+
 export class PreviewPool {
   private readonly slots: Array<Slot | undefined>;
   private disabled = false;
@@ -61,9 +88,10 @@ export class PreviewPool {
       iacforgePreviewWorker: true,
       roots: this.options.roots,
     };
-    const worker = new Worker(this.options.file ?? previewWorkerFile(), {
+    const file = this.options.file ?? previewWorkerFile();
+    const worker = new Worker(file, {
       workerData: data,
-      ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),
+      execArgv: this.options.execArgv ?? workerExecArgv(file),
     });
     const slot: Slot = { worker, pending: new Map(), answered: false };
     const fail = (reason: string) => {
@@ -101,7 +129,7 @@ export class PreviewPool {
   async render(
     kind: GenerateKind,
     body: unknown,
-  ): Promise<PreviewOutcome | undefined> {
+  ): Promise<PooledOutcome | undefined> {
     if (!this.active) {
       return undefined;
     }
@@ -131,9 +159,10 @@ export class PreviewPool {
         type: 'ok',
         etag,
         body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        threadId: reply.threadId,
       };
     }
-    return outcome;
+    return { ...outcome, threadId: reply.threadId };
   }
 
   /** Stops the workers. */

@@ -3,7 +3,12 @@
  * answering { id, kind, body } with a PreviewOutcome (see preview.ts). Started
  * by PreviewPool; importing this module on the main thread does nothing.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import {
+  isMainThread,
+  parentPort,
+  threadId,
+  workerData,
+} from 'node:worker_threads';
 import { createEngine, GenerateKind } from '@iacforge/plugin-iac-node';
 import { renderPreview } from './preview';
 
@@ -26,11 +31,13 @@ function serve(data: PreviewWorkerData) {
     try {
       parentPort!.postMessage({
         id,
+        threadId,
         outcome: renderPreview(engine, kind, body),
       });
     } catch (error) {
       parentPort!.postMessage({
         id,
+        threadId,
         error: error instanceof Error ? error.message : String(error),
       });
     }

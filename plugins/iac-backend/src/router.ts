@@ -42,6 +42,13 @@ import type { PreviewPool } from './previewPool';
 
 export type { PreviewFile } from './preview';
 
+/**
+ * Where a preview answer came from: `worker <threadId>` (a preview worker
+ * rendered it), `http-thread` (rendered here: checks=true, no pool, or the
+ * pool is off) or `cache` (the in-memory cache of answers).
+ */
+export const PREVIEW_SOURCE_HEADER = 'X-Iac-Preview-Source';
+
 export type RouterOptions = {
   engine: IacEngine;
   logger: LoggerService;
@@ -250,10 +257,12 @@ export async function createRouter(
     const cached = previews.get(cacheKey);
     if (cached !== undefined) {
       res.setHeader('ETag', cached.etag);
+      res.setHeader(PREVIEW_SOURCE_HEADER, 'cache');
       res.type('application/json').send(cached.body);
       return;
     }
     let answer: CachedPreview;
+    let source = 'http-thread';
     if (checks) {
       const result = generate(kind, req.body, res);
       if (!result) {
@@ -273,17 +282,21 @@ export async function createRouter(
       };
     } else {
       // in a preview worker when there is one (keeps this thread for HTTP)
-      const outcome =
-        (await options.previewPool?.render(kind, req.body)) ??
-        renderPreview(engine, kind, req.body);
+      const pooled = await options.previewPool?.render(kind, req.body);
+      if (pooled) {
+        source = `worker ${pooled.threadId}`;
+      }
+      const outcome = pooled ?? renderPreview(engine, kind, req.body);
       if (outcome.type === 'issues') {
+        res.setHeader(PREVIEW_SOURCE_HEADER, source);
         sendIssues(res, outcome.issues);
         return;
       }
       answer = outcome;
     }
-    previews.set(cacheKey, answer);
+    previews.set(cacheKey, { body: answer.body, etag: answer.etag });
     res.setHeader('ETag', answer.etag);
+    res.setHeader(PREVIEW_SOURCE_HEADER, source);
     res.type('application/json').send(answer.body);
   });
 

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import BuildIcon from '@material-ui/icons/Build';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -49,7 +50,10 @@ describe('plugin wiring', () => {
     });
     expect(tester.get(coreExtensionData.routePath)).toBe('/iac');
     expect(tester.get(coreExtensionData.title)).toBe('IaC Playground');
-    expect(tester.get(coreExtensionData.icon)).toBeTruthy();
+    expect(tester.get(coreExtensionData.icon)).toMatchObject({
+      type: BuildIcon,
+      props: { fontSize: 'inherit' },
+    });
     renderInTestApp(tester.reactElement(), {
       apis: [
         [
@@ -84,10 +88,19 @@ describe('plugin wiring', () => {
   });
 
   it('registers the IacApi client', () => {
-    expect(iacApi).toBeDefined();
-    expect(iacPlugin.getExtension('api:iac')).toBeDefined();
-    expect(iacPlugin.getExtension('page:iac')).toBeDefined();
-    expect(iacPlugin.getExtension('entity-card:iac')).toBeDefined();
+    // the plugin's own extensions, placed in its namespace
+    expect(iacPlugin.getExtension('api:iac')).toEqual({
+      ...iacApi,
+      namespace: 'iac',
+    });
+    expect(iacPlugin.getExtension('page:iac')).toEqual({
+      ...iacPlaygroundPage,
+      namespace: 'iac',
+    });
+    expect(iacPlugin.getExtension('entity-card:iac')).toEqual({
+      ...iacEntityCard,
+      namespace: 'iac',
+    });
   });
 
   it.each([

@@ -268,7 +268,10 @@ describe('IaC Forge templates through the scaffolder', () => {
       expect(entity.metadata.annotations['backstage.io/source-template']).toBe(
         `template:default/${c.template}`,
       );
-      expect(entity.metadata.annotations['iacforge.io/templates']).toBeTruthy();
+      // kind/name@version of every template tree that rendered the repository
+      expect(entity.metadata.annotations['iacforge.io/templates']).toMatch(
+        /^[a-z]+\/[a-z0-9-]+@\d+\.\d+\.\d+(,[a-z]+\/[a-z0-9-]+@\d+\.\d+\.\d+)*$/,
+      );
       if (c.resource) {
         await waitForEntity(portal.baseUrl, {
           kind: 'resource',

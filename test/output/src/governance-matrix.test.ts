@@ -3,7 +3,7 @@
  * (cloud × existing_cluster × enable_native_checks × GitOps, plus every
  * governance, GitOps and reconciliation toggle) rendered by the real engine
  * and checked: actionlint on every workflow (checkFiles), the house rules of
- * OUTPUT-QUALITY 18–25, shellcheck when installed, YAML / JSON / HCL parse
+ * OUTPUT-QUALITY 18–25, shellcheck, YAML / JSON / HCL parse
  * and CRD schemas of every other file, and the expected file set.
  */
 import {
@@ -15,13 +15,12 @@ import {
 import { renderOwn } from './lib/governance/engine';
 import { lintWorkflows } from './lib/governance/lint';
 import { basePayload, Case, matrix } from './lib/governance/payloads';
+import { shellcheck } from './lib/governance/shellcheck';
 import {
-  findShellcheck,
   isWorkflowPath,
   OIDC_ACTIONS,
   parseWorkflow,
   runScripts,
-  shellcheck,
   workflowProblems,
 } from './lib/governance/workflows';
 import { extraSchemas } from './lib/gitops/schemas';
@@ -191,10 +190,9 @@ describe('governance / GitOps matrix', () => {
     },
   );
 
-  // shellcheck is a Debian package, not an npm one: skipped (and reported as
-  // skipped) where it is not installed.
-  const describeIfShellcheck = findShellcheck() ? describe : describe.skip;
-  describeIfShellcheck('shellcheck', () => {
+  // shellcheck is a Debian package (scripts/ensure-debian-packages.sh
+  // installs it): where it is missing this test fails, it is never skipped.
+  describe('shellcheck', () => {
     it('finds nothing in any run: script or shell script', () => {
       const scripts = new Map<string, { where: string; script: string }>();
       for (const c of cases) {

@@ -6,11 +6,14 @@
  * the output shows up as a diff of src/lib/helm/golden/ and needs an explicit
  * update:
  *
- *   UPDATE_HELM_GOLDEN=1 CI=true yarn backstage-cli package test src/helm-golden
+ *   UPDATE_HELM_GOLDEN=1 yarn backstage-cli package test src/helm-golden --no-watch
+ *
+ * (outside CI only; see lib/golden.ts)
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { expectGolden } from './lib/golden';
 import { representativeCases } from './lib/helm/cases';
 import {
   helmTemplate,
@@ -22,7 +25,6 @@ import {
 // test code runs from source, never from a production build
 // eslint-disable-next-line no-restricted-syntax
 const GOLDEN_DIR = path.join(__dirname, 'lib', 'helm', 'golden');
-const UPDATE = process.env.UPDATE_HELM_GOLDEN === '1';
 
 function slug(name: string): string {
   return name
@@ -38,7 +40,7 @@ describe('golden files of the Helm trees', () => {
       const chart = renderChart(helmCase);
       const lines = [
         `# golden: ${name}`,
-        '# update: UPDATE_HELM_GOLDEN=1 CI=true yarn backstage-cli package test src/helm-golden',
+        '# update: UPDATE_HELM_GOLDEN=1 yarn backstage-cli package test src/helm-golden --no-watch',
         '',
         '## files (path, mode, sha256)',
         ...chart.result.files.map(
@@ -68,19 +70,7 @@ describe('golden files of the Helm trees', () => {
       }
       const actual = `${lines.join('\n').trimEnd()}\n`;
       const file = path.join(GOLDEN_DIR, `${slug(name)}.golden.txt`);
-      if (UPDATE) {
-        fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-        fs.writeFileSync(file, actual);
-      }
-      if (!fs.existsSync(file)) {
-        throw new Error(
-          `${path.relative(
-            process.cwd(),
-            file,
-          )} is missing: run UPDATE_HELM_GOLDEN=1 CI=true yarn backstage-cli package test src/helm-golden`,
-        );
-      }
-      expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+      expectGolden(file, actual, 'UPDATE_HELM_GOLDEN');
     },
     60_000,
   );

@@ -5,21 +5,22 @@
  * (tfvars, backend.hcl, versions.tf). Any change to the output fails here
  * until it is accepted explicitly:
  *
- *   UPDATE_GOLDEN=1 CI=true yarn backstage-cli package test src/terraformGolden
+ *   UPDATE_GOLDEN=1 yarn backstage-cli package test src/terraformGolden --no-watch
+ *
+ * (outside CI only; see lib/golden.ts)
  *
  * (static files are copied byte for byte from the trees, so their hash is
  * enough to show that they changed; `git diff templates/` shows how.)
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { expectGolden } from './lib/golden';
 import { getTerraformEngine } from './lib/terraform/engine';
 import { clusterPayload, terraformPayload } from './lib/terraform/matrix';
 
 // test code runs from source
 // eslint-disable-next-line no-restricted-syntax
 const GOLDEN_DIR = path.join(__dirname, 'lib', 'terraform', 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Files rendered from .njk templates: kept as text in the golden file. */
 const RENDERED =
@@ -83,12 +84,6 @@ describe('golden files', () => {
   it.each(CASES.map(c => [c.name, c] as const))('%s', (name, c) => {
     const file = path.join(GOLDEN_DIR, `${name}.json`);
     const actual = snapshotOf(c.kind, c.payload);
-    // like jest snapshots: a missing golden file is written, except in CI
-    if (UPDATE || (!fs.existsSync(file) && process.env.CI !== 'true')) {
-      fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-      fs.writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
-    }
-    const expected = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(actual).toEqual(expected);
+    expectGolden(file, `${JSON.stringify(actual, null, 2)}\n`, 'UPDATE_GOLDEN');
   });
 });

@@ -364,7 +364,9 @@ describe('secure cluster defaults', () => {
       block(block(gke, 'master_auth'), 'client_certificate_config')
         .issue_client_certificate,
     ).toBe(false);
-    expect(block(gke, 'master_authorized_networks_config')).toBeDefined();
+    expect(block(gke, 'master_authorized_networks_config')).toMatchObject({
+      gcp_public_cidrs_access_enabled: false,
+    });
     expect(block(gke, 'cluster_autoscaling').autoscaling_profile).toBe(
       '${var.cluster_autoscaling_profile}',
     );

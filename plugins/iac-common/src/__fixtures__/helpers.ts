@@ -7,24 +7,15 @@ import {
 
 /** Issues of a failed result (fails the test when the result is ok). */
 export function issuesOf<T>(result: ParseResult<T>): ValidationIssue[] {
-  if (result.ok) {
-    throw new Error('expected the payload to be rejected, but it was accepted');
-  }
-  return result.issues;
+  expect(result.ok ? 'accepted' : 'rejected').toBe('rejected');
+  return result.ok ? [] : result.issues;
 }
 
 /** The value of a successful result (fails the test with the issues otherwise). */
 export function valueOf<T>(result: ParseResult<T>): T {
-  if (!result.ok) {
-    throw new Error(
-      `expected the payload to be accepted, got:\n${JSON.stringify(
-        result.issues,
-        null,
-        2,
-      )}`,
-    );
-  }
-  return result.value;
+  // on failure jest prints the issues
+  expect(result.ok ? [] : result.issues).toEqual([]);
+  return (result as { ok: true; value: T }).value;
 }
 
 /** Asserts an issue exists at `path` whose message matches `message`. */
@@ -34,25 +25,14 @@ export function expectIssue<T>(
   message: RegExp | string,
 ) {
   const issues = issuesOf(result);
-  const atPath = issues.filter(i => i.path === path);
-  if (atPath.length === 0) {
-    throw new Error(
-      `no issue at "${path}"; issues:\n${JSON.stringify(issues, null, 2)}`,
-    );
-  }
   const re =
     typeof message === 'string'
       ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       : message;
-  if (!atPath.some(i => re.test(i.message))) {
-    throw new Error(
-      `no issue at "${path}" matching ${re}; got:\n${JSON.stringify(
-        atPath,
-        null,
-        2,
-      )}`,
-    );
-  }
+  // on failure jest prints every issue
+  expect(issues).toContainEqual(
+    expect.objectContaining({ path, message: expect.stringMatching(re) }),
+  );
 }
 
 /** A valid helm_context plus overrides. */

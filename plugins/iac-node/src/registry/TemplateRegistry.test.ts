@@ -87,7 +87,8 @@ describe('TemplateRegistry', () => {
     expect(child.files.map(f => `${f.output}:${f.content.toString()}`)).toEqual(
       ['a.txt:base a', 'b.txt:child b {= 1 | num =}', 'c.txt:child c'],
     );
-    expect(child.target).toBeDefined();
+    // the parent's target, inherited
+    expect(child.target?.render({})).toBe('out');
   });
 
   it('refuses unknown parents and cycles', () => {

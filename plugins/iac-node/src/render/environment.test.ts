@@ -25,7 +25,9 @@ describe('template environment', () => {
   });
 
   it('fails on undefined values instead of printing nothing', () => {
-    expect(() => env.renderString('{= missing | yaml_str =}', {})).toThrow();
+    expect(() => env.renderString('{= missing | yaml_str =}', {})).toThrow(
+      /yaml_str: expected a string, number or boolean, got undefined/,
+    );
   });
 
   it('finds prints without an escaping filter', () => {

@@ -32,12 +32,24 @@ const cases = actions.flatMap(action =>
 );
 
 describe('action examples', () => {
+  it('every generate action has examples', () => {
+    expect(
+      actions.map(a => [a.id, (a.examples ?? []).length > 0] as const),
+    ).toEqual(actions.map(a => [a.id, true] as const));
+    expect(cases.length).toBeGreaterThanOrEqual(actions.length);
+  });
+
   it.each(cases)('%s: %s', async (_id, _description, action, example) => {
-    const steps = YAML.parse(example.example).steps as {
-      action: string;
-      input: any;
-    }[];
-    for (const step of steps.filter(s => s.action === action.id)) {
+    const steps = (
+      YAML.parse(example.example).steps as {
+        action: string;
+        input: any;
+      }[]
+    ).filter(s => s.action === action.id);
+    // an example that does not use its action would run nothing
+    expect(steps.length).toBeGreaterThan(0);
+    expect.assertions(1 + steps.length);
+    for (const step of steps) {
       const workspacePath = fs.mkdtempSync(
         path.join(os.tmpdir(), 'iacforge-example-'),
       );

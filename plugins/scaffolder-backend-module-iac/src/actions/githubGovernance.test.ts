@@ -1,136 +1,40 @@
+/*
+ * The governance action against a stand-in of the GitHub REST API that
+ * answers with GitHub's recorded responses (src/__testUtils__/githubStandIn.ts,
+ * src/actions/__fixtures__/github/SOURCE.md). The inputs name the objects of
+ * those recordings (octocat, github/justice-league, the USERNAME and EMAIL
+ * variables, the "staging" environment).
+ */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  Answer,
+  Call,
+  RECORDED,
+  Route,
+  startGithubStandIn,
+} from '../__testUtils__/githubStandIn';
 import { createGithubGovernanceAction } from './githubGovernance';
 
-type Call = { method: string; path: string; body: any; auth?: string };
-
-/**
- * A local stand-in of the GitHub REST API: it stores what it is told and
- * answers reads from that state, like GitHub would (optionally dropping a
- * setting, to prove the receipt catches it).
- */
-function githubStandIn(options: { dropCodeOwners?: boolean } = {}) {
-  const calls: Call[] = [];
-  const state: {
-    protection?: any;
-    environments: Record<string, any>;
-    variables: Record<string, string>;
-  } = {
-    environments: {},
-    variables: {},
-  };
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', c => {
-      raw += c;
-    });
-    req.on('end', () => {
-      const body = raw ? JSON.parse(raw) : undefined;
-      const url = new URL(req.url!, 'http://x');
-      calls.push({
-        method: req.method!,
-        path: url.pathname,
-        body,
-        auth: req.headers.authorization,
-      });
-      const send = (status: number, data?: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(data === undefined ? '' : JSON.stringify(data));
-      };
-      const p = url.pathname;
-      if (p === '/repos/acme/payments/branches/main/protection') {
-        if (req.method === 'PUT') {
-          state.protection = body;
-          return send(200, {});
-        }
-        const b = state.protection;
-        return send(200, {
-          required_status_checks: b.required_status_checks,
-          required_pull_request_reviews: {
-            ...b.required_pull_request_reviews,
-            require_code_owner_reviews: options.dropCodeOwners
-              ? false
-              : b.required_pull_request_reviews.require_code_owner_reviews,
-          },
-          enforce_admins: { enabled: b.enforce_admins },
-          allow_force_pushes: { enabled: b.allow_force_pushes },
-          allow_deletions: { enabled: b.allow_deletions },
-        });
-      }
-      if (p === '/users/alice') return send(200, { id: 101, login: 'alice' });
-      if (p === '/orgs/acme/teams/platform')
-        return send(200, { id: 202, slug: 'platform' });
-      const envMatch = /^\/repos\/acme\/payments\/environments\/([^/]+)$/.exec(
-        p,
-      );
-      if (envMatch) {
-        if (req.method === 'PUT') {
-          state.environments[envMatch[1]] = body;
-          return send(200, {});
-        }
-        const env = state.environments[envMatch[1]];
-        return send(200, {
-          name: envMatch[1],
-          deployment_branch_policy: env.deployment_branch_policy,
-          protection_rules: [
-            {
-              type: 'required_reviewers',
-              reviewers: env.reviewers.map((r: any) => ({
-                type: r.type,
-                reviewer: { id: r.id },
-              })),
-            },
-          ],
-        });
-      }
-      if (p === '/repos/acme/payments/actions/variables') {
-        if (req.method === 'POST') {
-          if (state.variables[body.name] !== undefined)
-            return send(409, { message: 'exists' });
-          state.variables[body.name] = body.value;
-          return send(201, {});
-        }
-        return send(200, {
-          total_count: Object.keys(state.variables).length,
-          variables: Object.keys(state.variables).map(name => ({ name })),
-        });
-      }
-      const varMatch =
-        /^\/repos\/acme\/payments\/actions\/variables\/([^/]+)$/.exec(p);
-      if (varMatch && req.method === 'PATCH') {
-        state.variables[varMatch[1]] = body.value;
-        return send(204);
-      }
-      return send(404, { message: `Not Found: ${req.method} ${p}` });
-    });
-  });
-  return { server, calls, state };
-}
-
 async function withStandIn(
-  options: { dropCodeOwners?: boolean },
+  answers: Partial<Record<Route, Answer>>,
   run: (args: {
     action: ReturnType<typeof createGithubGovernanceAction>;
     calls: Call[];
-    state: any;
   }) => Promise<void>,
 ) {
-  const { server, calls, state } = githubStandIn(options);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  const standIn = await startGithubStandIn(answers);
   const integrations = ScmIntegrations.fromConfig(
     new ConfigReader({
       integrations: {
         github: [
           {
             host: 'github.com',
-            apiBaseUrl: `http://127.0.0.1:${port}`,
+            apiBaseUrl: standIn.baseUrl,
             token: 'ghp_test',
           },
         ],
@@ -140,97 +44,39 @@ async function withStandIn(
   try {
     await run({
       action: createGithubGovernanceAction({ integrations }),
-      calls,
-      state,
+      calls: standIn.calls,
     });
   } finally {
-    server.close();
+    await standIn.close();
   }
 }
 
 const input = {
-  repoUrl: 'github.com?owner=acme&repo=payments',
-  requiredStatusChecks: ['Terraform plan'],
+  repoUrl: 'github.com?owner=octocat&repo=hello-world',
+  requiredStatusChecks: ['continuous-integration/travis-ci'],
+  requiredApprovals: 2,
   requireCodeOwnerReviews: true,
   environment: {
-    name: 'production',
-    reviewers: ['user:alice', 'team:acme/platform'],
+    name: 'staging',
+    reviewers: ['user:octocat', 'team:github/justice-league'],
   },
-  variables: {
-    AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/payments-terraform',
+  variables: { USERNAME: 'octocat', EMAIL: 'octocat@github.com' },
+};
+
+/** GitHub's recorded protection, with force pushes and deletions off. */
+const KEPT_PROTECTION: Answer = {
+  status: 200,
+  body: {
+    ...RECORDED.branchProtection,
+    allow_force_pushes: { enabled: false },
+    allow_deletions: { enabled: false },
   },
 };
 
+const REPO = '/repos/octocat/hello-world';
+const error = (status: number, body: unknown): Answer => ({ status, body });
+
 describe('iac:github:governance', () => {
-  it('applies protection, environment and variables, then records what GitHub holds', async () => {
-    await withStandIn({}, async ({ action, calls, state }) => {
-      state.variables.AWS_ROLE_ARN = 'old';
-      const ctx = createMockActionContext({ input });
-      await action.handler(ctx as any);
-      expect(calls.every(c => c.auth === 'token ghp_test')).toBe(true);
-      expect(state.protection).toEqual({
-        required_status_checks: { strict: true, contexts: ['Terraform plan'] },
-        enforce_admins: true,
-        required_pull_request_reviews: {
-          required_approving_review_count: 1,
-          require_code_owner_reviews: true,
-          dismiss_stale_reviews: true,
-        },
-        restrictions: null,
-        allow_force_pushes: false,
-        allow_deletions: false,
-        required_conversation_resolution: true,
-      });
-      expect(state.environments.production).toEqual({
-        reviewers: [
-          { type: 'User', id: 101 },
-          { type: 'Team', id: 202 },
-        ],
-        deployment_branch_policy: {
-          protected_branches: true,
-          custom_branch_policies: false,
-        },
-      });
-      // existing variable: POST answered 409, then PATCH
-      expect(
-        calls
-          .filter(c => c.path.includes('/actions/variables'))
-          .map(c => c.method),
-      ).toEqual(['POST', 'PATCH', 'GET']);
-      expect(state.variables.AWS_ROLE_ARN).toBe(input.variables.AWS_ROLE_ARN);
-      expect(ctx.output).toHaveBeenCalledWith(
-        'receipt',
-        expect.objectContaining({
-          verified: true,
-          mismatches: [],
-          repository: 'github.com/acme/payments',
-          environment: {
-            name: 'production',
-            reviewers: ['user:alice', 'team:acme/platform'],
-            protectedBranchesOnly: true,
-          },
-          variables: ['AWS_ROLE_ARN'],
-        }),
-      );
-    });
-  });
-
-  it('fails the task when GitHub does not keep a setting', async () => {
-    await withStandIn({ dropCodeOwners: true }, async ({ action }) => {
-      const ctx = createMockActionContext({ input });
-      await expect(action.handler(ctx as any)).rejects.toThrow(
-        'GitHub did not keep these governance settings: code owner reviews',
-      );
-      expect(ctx.output).toHaveBeenCalledWith(
-        'receipt',
-        expect.objectContaining({
-          verified: false,
-          mismatches: ['code owner reviews'],
-        }),
-      );
-    });
-  });
-
   /** A workspace holding the given files (relative path → text). */
   function workspace(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'governance-'));
@@ -261,8 +107,14 @@ describe('iac:github:governance', () => {
     },
   };
 
-  it('applies the branch protection of the generated .github/governance.json', async () => {
-    await withStandIn({}, async ({ action, state }) => {
+  /** The branch protection the action sent (GitHub's answer is the recording). */
+  const sentProtection = (calls: Call[]) =>
+    calls.find(
+      c => c.method === 'PUT' && c.path === `${REPO}/branches/main/protection`,
+    )?.body as any;
+
+  it('sends the branch protection of the generated .github/governance.json', async () => {
+    await withStandIn({}, async ({ action, calls }) => {
       const workspacePath = workspace({
         '.github/governance.json': JSON.stringify(generated),
       });
@@ -270,42 +122,38 @@ describe('iac:github:governance', () => {
         input: { repoUrl: input.repoUrl },
         workspacePath,
       });
-      await action.handler(ctx as any);
-      // the repository's own checks, never a "plan" it has no workflow for
-      expect(state.protection).toEqual(generated.branch_protection);
-      expect(ctx.output).toHaveBeenCalledWith(
-        'receipt',
-        expect.objectContaining({ verified: true }),
+      // GitHub's recorded protection differs: the read-back fails the task
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        /GitHub did not keep these governance settings/,
       );
+      // the repository's own checks, never a "plan" it has no workflow for
+      expect(sentProtection(calls)).toEqual(generated.branch_protection);
     });
   });
 
   it('requires code owner review only when CODEOWNERS names an owner', async () => {
-    await withStandIn({}, async ({ action, state }) => {
-      const none = workspace({ '.github/CODEOWNERS': '# nobody yet\n' });
-      await action.handler(
-        createMockActionContext({
-          input: { repoUrl: input.repoUrl },
-          workspacePath: none,
-        }) as any,
-      );
-      expect(state.protection.required_status_checks).toBeNull();
-      expect(
-        state.protection.required_pull_request_reviews
-          .require_code_owner_reviews,
-      ).toBe(false);
-      const named = workspace({ '.github/CODEOWNERS': '* @acme/platform\n' });
-      await action.handler(
-        createMockActionContext({
-          input: { repoUrl: input.repoUrl },
-          workspacePath: named,
-        }) as any,
-      );
-      expect(
-        state.protection.required_pull_request_reviews
-          .require_code_owner_reviews,
-      ).toBe(true);
-    });
+    for (const [codeowners, required] of [
+      ['# nobody yet\n', false],
+      ['* @acme/platform\n', true],
+    ] as const) {
+      await withStandIn({}, async ({ action, calls }) => {
+        await action
+          .handler(
+            createMockActionContext({
+              input: { repoUrl: input.repoUrl },
+              workspacePath: workspace({ '.github/CODEOWNERS': codeowners }),
+            }) as any,
+          )
+          .catch(() => undefined); // the recorded read-back differs
+        const sent = sentProtection(calls);
+        expect(
+          sent.required_pull_request_reviews.require_code_owner_reviews,
+        ).toBe(required);
+        if (!required) {
+          expect(sent.required_status_checks).toBeNull();
+        }
+      });
+    }
   });
 
   it('rejects an invalid settings file with its path', async () => {
@@ -323,6 +171,169 @@ describe('iac:github:governance', () => {
       );
       expect(calls).toEqual([]);
     });
+  });
+
+  it('sends the governance settings, then records what GitHub answers', async () => {
+    await withStandIn(
+      { 'GET protection': KEPT_PROTECTION },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({ input });
+        await action.handler(ctx as any);
+        expect(calls.map(c => `${c.method} ${c.path}`)).toEqual([
+          `PUT ${REPO}/branches/main/protection`,
+          'GET /users/octocat',
+          'GET /orgs/github/teams/justice-league',
+          `PUT ${REPO}/environments/staging`,
+          `POST ${REPO}/actions/variables`,
+          `POST ${REPO}/actions/variables`,
+          `GET ${REPO}/branches/main/protection`,
+          `GET ${REPO}/environments/staging`,
+          `GET ${REPO}/actions/variables`,
+        ]);
+        expect(calls.every(c => c.auth === 'token ghp_test')).toBe(true);
+        expect(calls[0].body).toEqual({
+          required_status_checks: {
+            strict: true,
+            contexts: ['continuous-integration/travis-ci'],
+          },
+          enforce_admins: true,
+          required_pull_request_reviews: {
+            required_approving_review_count: 2,
+            require_code_owner_reviews: true,
+            dismiss_stale_reviews: true,
+          },
+          restrictions: null,
+          allow_force_pushes: false,
+          allow_deletions: false,
+          required_conversation_resolution: true,
+        });
+        // the recorded user and team both have id 1
+        expect(calls[3].body).toEqual({
+          reviewers: [
+            { type: 'User', id: 1 },
+            { type: 'Team', id: 1 },
+          ],
+          deployment_branch_policy: {
+            protected_branches: true,
+            custom_branch_policies: false,
+          },
+        });
+        expect(calls.slice(4, 6).map(c => c.body)).toEqual([
+          { name: 'USERNAME', value: 'octocat' },
+          { name: 'EMAIL', value: 'octocat@github.com' },
+        ]);
+        // the receipt holds GitHub's answers, including what the action does
+        // not check (the recorded environment allows custom branches)
+        expect(ctx.output).toHaveBeenCalledWith('receipt', {
+          repository: 'github.com/octocat/hello-world',
+          branch: 'main',
+          branchProtection: {
+            requiredStatusChecks: ['continuous-integration/travis-ci'],
+            strict: false,
+            requiredApprovals: 2,
+            requireCodeOwnerReviews: true,
+            dismissStaleReviews: true,
+            enforceAdmins: true,
+            allowForcePushes: false,
+            allowDeletions: false,
+          },
+          environment: {
+            name: 'staging',
+            reviewers: ['user:octocat', 'team:github/justice-league'],
+            protectedBranchesOnly: false,
+          },
+          variables: ['EMAIL', 'USERNAME'],
+          verified: true,
+          mismatches: [],
+        });
+      },
+    );
+  });
+
+  it("fails the task on GitHub's recorded protection, which allows force pushes and deletions", async () => {
+    await withStandIn({}, async ({ action }) => {
+      const ctx = createMockActionContext({ input });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        'GitHub did not keep these governance settings: force pushes disabled, deletions disabled',
+      );
+      expect(ctx.output).toHaveBeenCalledWith(
+        'receipt',
+        expect.objectContaining({
+          verified: false,
+          mismatches: ['force pushes disabled', 'deletions disabled'],
+        }),
+      );
+    });
+  });
+
+  it('updates a variable that exists: 409 on create, then PATCH', async () => {
+    await withStandIn(
+      {
+        'GET protection': KEPT_PROTECTION,
+        'POST variables': error(409, RECORDED.errors.already_exists),
+      },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({
+          input: { ...input, variables: { USERNAME: 'hubot' } },
+        });
+        await action.handler(ctx as any);
+        expect(
+          calls
+            .filter(c => c.path.includes('/actions/variables'))
+            .map(c => [c.method, c.path, c.body]),
+        ).toEqual([
+          [
+            'POST',
+            `${REPO}/actions/variables`,
+            { name: 'USERNAME', value: 'hubot' },
+          ],
+          ['PATCH', `${REPO}/actions/variables/USERNAME`, { value: 'hubot' }],
+          ['GET', `${REPO}/actions/variables`, undefined],
+        ]);
+      },
+    );
+  });
+
+  it('stops at a 403 on branch protection (token without admin rights)', async () => {
+    await withStandIn(
+      { 'PUT protection': error(403, RECORDED.errors.forbidden) },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({ input });
+        await expect(action.handler(ctx as any)).rejects.toThrow(
+          /^Resource not accessible by integration/,
+        );
+        expect(calls.map(c => c.method)).toEqual(['PUT']);
+        expect(ctx.output).not.toHaveBeenCalled();
+      },
+    );
+  });
+
+  it('stops at a 404 for an unknown reviewer, before the environment is written', async () => {
+    await withStandIn(
+      { 'GET user': error(404, RECORDED.errors.not_found) },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({ input });
+        await expect(action.handler(ctx as any)).rejects.toThrow(/^Not Found/);
+        expect(calls.some(c => c.path.includes('/environments/'))).toBe(false);
+        expect(ctx.output).not.toHaveBeenCalled();
+      },
+    );
+  });
+
+  it('stops at a 422 on the environment', async () => {
+    await withStandIn(
+      { 'PUT environment': error(422, RECORDED.errors.validation_failed) },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({ input });
+        await expect(action.handler(ctx as any)).rejects.toThrow(
+          /^Validation Failed/,
+        );
+        expect(calls.some(c => c.path.includes('/actions/variables'))).toBe(
+          false,
+        );
+        expect(ctx.output).not.toHaveBeenCalled();
+      },
+    );
   });
 
   it('rejects bad input before calling GitHub', async () => {

@@ -19,6 +19,10 @@ function workspaceWith(...folders: [string, string][]) {
   return ws;
 }
 
+// real helm and WebAssembly checks (started on the first one), on a machine
+// shared with other suites: no 5 s wall-clock bound
+jest.setTimeout(120_000);
+
 describe('iac:validate', () => {
   const action = createValidateAction();
 

@@ -94,27 +94,44 @@ describe('PlaygroundPage', () => {
     );
   });
 
-  it('pauses on invalid JSON and resumes when it parses', async () => {
-    const api = renderPage();
-    await screen.findByText('main.tf', {}, slow);
-    const calls = api.preview.mock.calls.length;
-    typeText('{ "cloud": "aws", ');
-    expect(
-      await screen.findByTestId('iac-json-error', {}, slow),
-    ).toHaveTextContent('The preview resumes when the JSON parses');
-    await new Promise(r => setTimeout(r, 500));
-    expect(api.preview).toHaveBeenCalledTimes(calls);
-    typeText('{ "cloud": "gcp", "helm_context": { "chart_name": "x" } }');
-    await waitFor(
-      () =>
-        expect(api.preview).toHaveBeenLastCalledWith(
-          'platform',
-          { cloud: 'gcp', helm_context: { chart_name: 'x' } },
-          expect.anything(),
-        ),
-      slow,
-    );
-    expect(screen.queryByTestId('iac-json-error')).toBeNull();
+  it('pauses on invalid JSON and resumes, 400 ms after the last change, when it parses', async () => {
+    // fake timers: the debounce is checked by the clock, not by sleeping
+    jest.useFakeTimers();
+    try {
+      const api = renderPage();
+      await screen.findByText('main.tf', {}, slow);
+      const calls = api.preview.mock.calls.length;
+      typeText('{ "cloud": "aws", ');
+      expect(
+        await screen.findByTestId('iac-json-error', {}, slow),
+      ).toHaveTextContent('The preview resumes when the JSON parses');
+      // far past the debounce: still no request for the broken JSON
+      act(() => {
+        jest.advanceTimersByTime(10_000);
+      });
+      expect(api.preview).toHaveBeenCalledTimes(calls);
+
+      typeText('{ "cloud": "gcp", "helm_context": { "chart_name": "x" } }');
+      act(() => {
+        jest.advanceTimersByTime(399);
+      });
+      expect(api.preview).toHaveBeenCalledTimes(calls);
+      act(() => {
+        jest.advanceTimersByTime(1);
+      });
+      expect(api.preview).toHaveBeenCalledTimes(calls + 1);
+      expect(api.preview).toHaveBeenLastCalledWith(
+        'platform',
+        { cloud: 'gcp', helm_context: { chart_name: 'x' } },
+        expect.anything(),
+      );
+      await waitFor(
+        () => expect(screen.queryByTestId('iac-json-error')).toBeNull(),
+        slow,
+      );
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('marks API issues inline at their field paths', async () => {

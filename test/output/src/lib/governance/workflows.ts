@@ -3,10 +3,6 @@
  * does not make: pinning, permissions, untrusted input in scripts, OIDC
  * actions, timeouts, checkout credentials.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import YAML from 'yaml';
 
 /**
@@ -303,47 +299,4 @@ export function runScripts(
     }
   }
   return out;
-}
-
-/** The shellcheck binary, when installed (Debian package `shellcheck`). */
-export function findShellcheck(): string | undefined {
-  const result = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
-  return result.status === 0 ? 'shellcheck' : undefined;
-}
-
-/**
- * Runs shellcheck on scripts (bash, as GitHub runs `run:` with
- * `bash -e -o pipefail`). Returns shellcheck's findings, one per line.
- */
-export function shellcheck(
-  scripts: { where: string; script: string }[],
-): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-shellcheck-'));
-  try {
-    const files = scripts.map((s, i) => {
-      const file = path.join(dir, `script-${i}.sh`);
-      const body = s.script.startsWith('#!')
-        ? s.script
-        : `#!/usr/bin/env bash\nset -eo pipefail\n${s.script}`;
-      fs.writeFileSync(file, body);
-      return { file, where: s.where };
-    });
-    if (files.length === 0) return [];
-    const result = spawnSync(
-      'shellcheck',
-      ['--format=gcc', '--severity=style', ...files.map(f => f.file)],
-      {
-        encoding: 'utf8',
-      },
-    );
-    return result.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map(line => {
-        const f = files.find(x => line.startsWith(x.file));
-        return f ? `${f.where}: ${line.slice(f.file.length + 1)}` : line;
-      });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -1,0 +1,100 @@
+/*
+ * A local stand-in of the GitHub REST API for the governance action's tests.
+ * It answers with GitHub's recorded responses (src/actions/__fixtures__/github,
+ * see SOURCE.md there), never with what it was sent; a test replaces the
+ * answer of a route explicitly (another recorded body, an error).
+ */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import branchProtection from '../actions/__fixtures__/github/branch-protection.json';
+import branchProtectionUpdate from '../actions/__fixtures__/github/branch-protection-update.json';
+import environment from '../actions/__fixtures__/github/environment.json';
+import errors from '../actions/__fixtures__/github/errors.json';
+import publicUser from '../actions/__fixtures__/github/public-user-default-response.json';
+import teamFull from '../actions/__fixtures__/github/team-full.json';
+import variables from '../actions/__fixtures__/github/actions-variables-paginated.json';
+
+export const RECORDED = {
+  branchProtection,
+  branchProtectionUpdate,
+  environment,
+  errors,
+  publicUser,
+  teamFull,
+  variables,
+};
+
+/** A request the stand-in received. */
+export type Call = { method: string; path: string; body: any; auth?: string };
+
+/** An answer: status and JSON body (none for 204). */
+export type Answer = { status: number; body?: unknown };
+
+const ROUTES = {
+  'PUT protection': /^PUT \/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/,
+  'GET protection': /^GET \/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/,
+  'GET user': /^GET \/users\/[^/]+$/,
+  'GET team': /^GET \/orgs\/[^/]+\/teams\/[^/]+$/,
+  'PUT environment': /^PUT \/repos\/[^/]+\/[^/]+\/environments\/[^/]+$/,
+  'GET environment': /^GET \/repos\/[^/]+\/[^/]+\/environments\/[^/]+$/,
+  'POST variables': /^POST \/repos\/[^/]+\/[^/]+\/actions\/variables$/,
+  'PATCH variable': /^PATCH \/repos\/[^/]+\/[^/]+\/actions\/variables\/[^/]+$/,
+  'GET variables': /^GET \/repos\/[^/]+\/[^/]+\/actions\/variables$/,
+};
+export type Route = keyof typeof ROUTES;
+
+/** GitHub's recorded answer of each route. */
+const RECORDED_ANSWERS: Record<Route, Answer> = {
+  'PUT protection': { status: 200, body: branchProtectionUpdate },
+  'GET protection': { status: 200, body: branchProtection },
+  'GET user': { status: 200, body: publicUser },
+  'GET team': { status: 200, body: teamFull },
+  'PUT environment': { status: 200, body: environment },
+  'GET environment': { status: 200, body: environment },
+  'POST variables': { status: 201, body: {} },
+  'PATCH variable': { status: 204 },
+  'GET variables': { status: 200, body: variables },
+};
+
+/** Starts the stand-in on a free loopback port. */
+export async function startGithubStandIn(
+  answers: Partial<Record<Route, Answer>> = {},
+): Promise<{ baseUrl: string; calls: Call[]; close: () => Promise<void> }> {
+  const calls: Call[] = [];
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', c => {
+      raw += c;
+    });
+    req.on('end', () => {
+      const url = new URL(req.url!, 'http://x');
+      calls.push({
+        method: req.method!,
+        path: url.pathname,
+        body: raw ? JSON.parse(raw) : undefined,
+        auth: req.headers.authorization,
+      });
+      const line = `${req.method} ${url.pathname}`;
+      const route = (Object.keys(ROUTES) as Route[]).find(r =>
+        ROUTES[r].test(line),
+      );
+      const answer: Answer = route
+        ? answers[route] ?? RECORDED_ANSWERS[route]
+        : { status: 404, body: errors.not_found };
+      if (answer.body === undefined) {
+        res.writeHead(answer.status);
+        res.end();
+        return;
+      }
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise<void>(r => server.close(() => r())),
+  };
+}
