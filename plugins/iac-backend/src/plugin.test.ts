@@ -38,7 +38,13 @@ async function start(iac: Record<string, unknown> = {}) {
     features: [
       iacPlugin,
       mockServices.rootConfig.factory({
-        data: { iac: { templateRoots: [FIXTURE_ROOT], ...iac } },
+        data: {
+          iac: {
+            templateRoots: [FIXTURE_ROOT],
+            shippedTemplates: false,
+            ...iac,
+          },
+        },
       }),
     ],
   });
@@ -81,6 +87,15 @@ describe('iac backend plugin', () => {
       'chart-one',
       'tf-one',
     ]);
+  });
+
+  it('serves the shipped trees without configuration, iac.templateRoots adds folders', async () => {
+    const server = await start({ shippedTemplates: undefined });
+    const res = await request(server).get('/api/iac/templates').expect(200);
+    const names = res.body.items.map((t: { name: string }) => t.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['basic', 'aws-eks', 'github-actions', 'tf-one']),
+    );
   });
 
   it('serves the payload JSON schemas, 404 for unknown ones', async () => {

@@ -1,5 +1,5 @@
 /*
- * Contract with the Template entities (templates/scaffolder/*): for every
+ * Contract with the Template entities (plugins/iac-templates/templates/scaffolder/*): for every
  * template that uses IacPreview, the payload the preview builds from the
  * form must equal the input the template's iac:*:generate step renders from
  * the same parameters, or the preview would not show what gets committed.
@@ -14,7 +14,10 @@ import { CLOUD_CATALOG, CLOUDS } from '@iacforge/plugin-iac-common';
 import { buildPayload, PayloadOptions } from './lib/payload';
 
 // eslint-disable-next-line no-restricted-syntax
-const root = path.resolve(__dirname, '../../../templates/scaffolder');
+const root = path.resolve(
+  __dirname,
+  '../../iac-templates/templates/scaffolder',
+);
 
 /** Templates whose step input still differs, and what to change there. */
 const KNOWN_DIFFERENCES: Record<string, string> = {};

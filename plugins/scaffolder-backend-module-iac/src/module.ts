@@ -30,6 +30,7 @@ export const scaffolderModuleIac = createBackendModule({
       async init({ scaffolderActions, config }) {
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
+          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
         );
         const git = localGitSettings(config);
         scaffolderActions.addActions(
