@@ -51,4 +51,6 @@ took typecheck "$t0"
 suite unit yarn backstage-cli repo test --passWithNoTests
 suite e2e yarn workspace @iacforge/e2e-tests test:e2e
 
+step install "$ROOT/scripts/test-install.sh"
+
 exec node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS"
