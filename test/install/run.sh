@@ -30,7 +30,7 @@ log() { printf '\033[1;34m[install %3ss]\033[0m %s\n' "$((SECONDS - START))" "$*
 yarnp() { (cd "$PORTAL" && node "$PORTAL"/.yarn/releases/yarn-*.cjs "$@"); }
 
 # 1. the stock portal
-if [ -f "$PORTAL/.iacforge-stock-ready" ]; then
+if [ -f "$PORTAL.ready" ] && [ -d "$PORTAL" ]; then
   STOCK="cached"
   log "stock portal from cache: $PORTAL"
   git -C "$PORTAL" reset --quiet --hard stock
@@ -38,7 +38,6 @@ if [ -f "$PORTAL/.iacforge-stock-ready" ]; then
 else
   STOCK="created"
   log "creating a stock portal with @backstage/create-app@$CREATE_APP_VERSION"
-  rm -rf "$PORTAL"
   find "$CACHE" -maxdepth 1 -name 'stock-*' -exec rm -rf {} +
   (cd "$CACHE" && echo "stock" | npx -y "@backstage/create-app@$CREATE_APP_VERSION" --skip-install --path "$PORTAL" >"$CACHE/create-app.log" 2>&1) \
     || { tail -30 "$CACHE/create-app.log"; exit 1; }
@@ -52,7 +51,7 @@ else
   git -C "$PORTAL" add -A >/dev/null
   git -C "$PORTAL" -c user.name=iacforge -c user.email=iacforge@localhost commit --quiet -m "stock portal" --no-verify
   git -C "$PORTAL" tag -f stock >/dev/null
-  touch "$PORTAL/.iacforge-stock-ready"
+  touch "$PORTAL.ready"
 fi
 
 # 2. the tarballs

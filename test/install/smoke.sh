@@ -26,7 +26,7 @@ npm install --no-audit --no-fund --loglevel=error >npm.log 2>&1 || { tail -40 np
 # every @iacforge package came from a tarball, none from a registry
 node -e '
 const lock = require("./package-lock.json");
-const bad = Object.entries(lock.packages).filter(([k, v]) => k.includes("node_modules/@iacforge/") && !String(v.resolved).startsWith("file:"));
+const bad = Object.entries(lock.packages).filter(([k, v]) => /node_modules\/@iacforge\/[^/]+$/.test(k) && !String(v.resolved).startsWith("file:"));
 if (bad.length) { console.error("not from a tarball:", bad.map(b => b[0])); process.exit(1); }'
 node - <<'JS'
 const assert = require('node:assert');

@@ -34,7 +34,7 @@ function listFiles(root: string, rel = ''): string[] {
   const out: string[] = [];
   const entries = fs
     .readdirSync(path.join(root, rel), { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => Number(a.name > b.name) - Number(a.name < b.name));
   for (const entry of entries) {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
