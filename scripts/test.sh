@@ -68,4 +68,6 @@ step summary-rules summary_rules
 suite unit yarn backstage-cli repo test
 suite e2e yarn workspace @iacforge/e2e-tests test:e2e
 
+step install "$ROOT/scripts/test-install.sh"
+
 exec node "$ROOT/scripts/summarize-tests.mjs" "$RESULTS"

@@ -1,6 +1,24 @@
 export interface Config {
   /** IaC Forge */
   iac?: {
+    /**
+     * More folders holding template trees, relative to the backend's working
+     * directory, loaded after the shipped ones (see
+     * `@iacforge/plugin-iac-backend`'s config).
+     */
+    templateRoots?: string[];
+    /** Load the template trees shipped in `@iacforge/plugin-iac-templates` (default true). */
+    shippedTemplates?: boolean;
+    /**
+     * The embedded git host written by `iac:publish:local` (registered only
+     * when enabled).
+     */
+    localGit?: {
+      /** Default false. */
+      enabled?: boolean;
+      /** Folder of the repositories, relative to the backend's working directory. Default ../../data/git. */
+      directory?: string;
+    };
     /** Settings of the iac:validate scaffolder action. */
     validate?: {
       /**

@@ -2,7 +2,7 @@
  * The IaC Forge portal backend (new backend system).
  *
  * Embedded default: one process, SQLite in ./data (see app-config.yaml),
- * templates and catalog entities from this repository, guest sign-in.
+ * templates from @iacforge/plugin-iac-templates, guest sign-in.
  * Production: app-config.production.yaml (PostgreSQL, GitHub).
  */
 import { createBackend } from '@backstage/backend-defaults';
@@ -37,6 +37,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 // and the embedded default's local git host with its URL reader
 backend.add(import('@iacforge/plugin-iac-backend'));
 backend.add(import('@iacforge/plugin-scaffolder-backend-module-iac'));
+// the four IaC Forge Template entities, from @iacforge/plugin-iac-templates
+backend.add(import('@iacforge/plugin-catalog-backend-module-iac'));
 backend.add(localGitUrlReaderFactory);
 
 // signals: live updates in the browser (scaffolder task progress)

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getJsonSchema } from '@iacforge/plugin-iac-common';
+import {
+  getJsonSchema,
+  SEED_PLATFORM_EXISTING_CLUSTER,
+} from '@iacforge/plugin-iac-common';
 import { runCli } from './cli';
 
 const pkgDir = (name: string) =>
@@ -61,6 +64,23 @@ describe('iacforge', () => {
       'chart-one',
       'tf-one',
     ]);
+  });
+
+  it('uses the shipped trees outside any repository (no --roots, no templates/iac above)', async () => {
+    const r = await run(
+      ['render', '-', '-o', 'out'],
+      JSON.stringify(SEED_PLATFORM_EXISTING_CLUSTER),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Rendered \d+ files from helm\/gke-basic@/);
+    expect(
+      fs.existsSync(path.join(r.cwd, 'out/charts/orders/Chart.yaml')),
+    ).toBe(true);
+    const list = await run(['templates', '--json']);
+    expect(
+      JSON.parse(list.stdout).map((t: { name: string }) => t.name),
+    ).toEqual(expect.arrayContaining(['basic', 'aws-eks', 'github-actions']));
   });
 
   it('prints a schema, exit 2 for an unknown one', async () => {

@@ -62,10 +62,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       ? roots.map(resolve)
       : defaultTemplateRoots(io.cwd);
     if (dirs.length === 0) {
-      throw new CliError(
-        'No template roots: pass --roots <dir> (no templates/iac folder found above the current directory)',
-        2,
-      );
+      throw new CliError('No template roots: pass --roots <dir>', 2);
     }
     for (const dir of dirs) {
       if (!fs.existsSync(dir)) {
@@ -129,7 +126,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   const rootsOption = [
     '--roots <dirs...>',
-    'template roots (default: templates/iac of this repository)',
+    'template roots (default: the nearest templates/iac above the working directory, else the trees shipped in @iacforge/plugin-iac-templates)',
   ] as const;
 
   program

@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export { runCli } from './cli';
+export { main } from './main';
 export type { CliIO } from './cli';

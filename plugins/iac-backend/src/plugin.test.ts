@@ -49,6 +49,7 @@ async function start(iac: Record<string, unknown> = {}) {
           iac: {
             templateRoots: [FIXTURE_ROOT],
             preview: { workers: 1 },
+            shippedTemplates: false,
             ...iac,
           },
         },
@@ -101,6 +102,15 @@ describe('iac backend plugin', () => {
       'chart-one',
       'tf-one',
     ]);
+  });
+
+  it('serves the shipped trees without configuration, iac.templateRoots adds folders', async () => {
+    const server = await start({ shippedTemplates: undefined });
+    const res = await request(server).get('/api/iac/templates').expect(200);
+    const names = res.body.items.map((t: { name: string }) => t.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['basic', 'aws-eks', 'github-actions', 'tf-one']),
+    );
   });
 
   it('serves the payload JSON schemas, 404 for unknown ones', async () => {

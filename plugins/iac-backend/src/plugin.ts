@@ -32,6 +32,7 @@ export const iacPlugin = createBackendPlugin({
       async init({ config, logger, httpRouter, lifecycle }) {
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
+          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
         );
         logger.info(
           `Loaded ${engine.templates().length} IaC templates from ${

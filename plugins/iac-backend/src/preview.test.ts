@@ -1,15 +1,11 @@
-import path from 'node:path';
 import {
   SEED_PLATFORM_EXISTING_CLUSTER,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
-import { IacEngine } from '@iacforge/plugin-iac-node';
+import { IacEngine, shippedTemplateRoot } from '@iacforge/plugin-iac-node';
 import { payloadWarnings, previewBody } from './preview';
 
-const TEMPLATES = path.resolve(
-  path.dirname(require.resolve('@iacforge/plugin-iac-node/package.json')),
-  '../../templates/iac',
-);
+const TEMPLATES = shippedTemplateRoot();
 
 describe('previewBody', () => {
   const engine = IacEngine.fromRoots([TEMPLATES]);

@@ -4,14 +4,11 @@ import {
   SEED_PLATFORM_EXISTING_CLUSTER,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
-import { IacEngine } from '@iacforge/plugin-iac-node';
+import { IacEngine, shippedTemplateRoot } from '@iacforge/plugin-iac-node';
 import { renderPreview } from './preview';
 import { PreviewPool, workerExecArgv } from './previewPool';
 
-const TEMPLATES = path.resolve(
-  path.dirname(require.resolve('@iacforge/plugin-iac-node/package.json')),
-  '../../templates/iac',
-);
+const TEMPLATES = shippedTemplateRoot();
 
 describe('PreviewPool', () => {
   const engine = IacEngine.fromRoots([TEMPLATES]);

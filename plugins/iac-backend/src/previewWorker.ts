@@ -26,7 +26,8 @@ export function previewWorkerFile(): string {
 export type PreviewRequest = { id: number; kind: GenerateKind; body: unknown };
 
 function serve(data: PreviewWorkerData) {
-  const engine = createEngine(data.roots);
+  // the pool's engine resolved these roots already (shipped ones included)
+  const engine = createEngine(data.roots, { shipped: false });
   parentPort!.on('message', ({ id, kind, body }: PreviewRequest) => {
     try {
       parentPort!.postMessage({

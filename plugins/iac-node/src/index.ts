@@ -42,7 +42,11 @@ export {
 } from './render/paths';
 export { createZip } from './zip/createZip';
 export type { ZipEntry } from './zip/createZip';
-export { defaultTemplateRoots } from './roots';
+export {
+  defaultTemplateRoots,
+  findTemplateRootAbove,
+  shippedTemplateRoot,
+} from './roots';
 export {
   LocalGitRepositories,
   RepositoryError,

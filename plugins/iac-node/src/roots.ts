@@ -1,33 +1,57 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { iacTemplateTreesRoot } from '@iacforge/plugin-iac-templates';
 import { IacEngine } from './engine';
 
 /**
- * This repository's `templates/iac/` folder, found by walking up from the
- * working directory (the backend runs in packages/backend, the CLI anywhere
- * inside the repo). Deployments configure their roots explicitly.
+ * The default template trees shipped in `@iacforge/plugin-iac-templates`
+ * (found through the package, no configuration).
  */
-export function defaultTemplateRoots(cwd: string = process.cwd()): string[] {
+export function shippedTemplateRoot(): string {
+  return iacTemplateTreesRoot();
+}
+
+/**
+ * The nearest `templates/iac/` folder at or above `cwd`, if any: a platform
+ * team's own repository of template trees.
+ */
+export function findTemplateRootAbove(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, 'templates', 'iac');
     if (fs.existsSync(candidate) && fs.statSync(candidate).isDirectory()) {
-      return [candidate];
+      return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) {
-      return [];
+      return undefined;
     }
     dir = parent;
   }
 }
 
 /**
- * An engine over the given roots (resolved against the working directory),
- * or over defaultTemplateRoots() when none are configured.
+ * The CLI's roots when none are given: the nearest `templates/iac/` above
+ * the working directory, else the shipped trees.
  */
-export function createEngine(roots?: string[]): IacEngine {
-  return IacEngine.fromRoots(
-    roots?.length ? roots.map(r => path.resolve(r)) : defaultTemplateRoots(),
-  );
+export function defaultTemplateRoots(cwd: string = process.cwd()): string[] {
+  return [findTemplateRootAbove(cwd) ?? shippedTemplateRoot()];
+}
+
+/**
+ * The portal's engine: the shipped trees first (unless `shipped` is false),
+ * then the configured roots (`iac.templateRoots`, resolved against the
+ * working directory). A root listed twice is loaded once; a tree whose kind
+ * and name an earlier root already has is refused (TemplateLoadError naming
+ * both folders).
+ */
+export function createEngine(
+  roots: string[] = [],
+  options: { shipped?: boolean } = {},
+): IacEngine {
+  const all = [
+    ...(options.shipped === false ? [] : [shippedTemplateRoot()]),
+    ...roots,
+  ].map(r => path.resolve(r));
+  return IacEngine.fromRoots([...new Set(all)]);
 }

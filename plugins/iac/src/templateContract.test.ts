@@ -1,5 +1,5 @@
 /*
- * Contract with the Template entities (templates/scaffolder/*): the preview
+ * Contract with the Template entities (plugins/iac-templates/templates/scaffolder/*): the preview
  * and the iac:*:generate step build the payload with the same function
  * (formToPayload, in the contract) from the same input, so they agree by
  * construction as long as each Template
@@ -17,7 +17,10 @@ import path from 'node:path';
 import YAML from 'yaml';
 
 // eslint-disable-next-line no-restricted-syntax
-const root = path.resolve(__dirname, '../../../templates/scaffolder');
+const root = path.resolve(
+  __dirname,
+  '../../iac-templates/templates/scaffolder',
+);
 
 /** ui:options of IacPreview that shape the payload (FormOptions), besides kind. */
 const FORM_OPTION_KEYS = [

@@ -33,6 +33,7 @@ export const scaffolderModuleIac = createBackendModule({
       async init({ scaffolderActions, config, discovery, auth }) {
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
+          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
         );
         // generated entity names are checked against the catalog (with the
         // task initiator's credentials) before anything is published

@@ -23,12 +23,13 @@ import {
   SEED_PLATFORM_EXISTING_CLUSTER,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
-import { createZip, IacEngine, writeFiles } from '@iacforge/plugin-iac-node';
 import {
-  guestToken,
-  repoRoot,
-  startPortal,
-} from '@iacforge/e2e-tests/src/lib/portal';
+  createZip,
+  IacEngine,
+  shippedTemplateRoot,
+  writeFiles,
+} from '@iacforge/plugin-iac-node';
+import { guestToken, startPortal } from '@iacforge/e2e-tests/src/lib/portal';
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -53,7 +54,7 @@ async function time(
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 async function main() {
-  const engine = IacEngine.fromRoots([path.join(repoRoot, 'templates', 'iac')]);
+  const engine = IacEngine.fromRoots([shippedTemplateRoot()]);
   const results: Record<string, string> = {};
 
   for (const [name, payload] of [

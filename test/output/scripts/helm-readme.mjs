@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /*
  * Generates the "Parameters" table of the workload chart README from the
- * chart's values.schema.json (templates/iac/helm/basic, inherited by
+ * chart's values.schema.json (plugins/iac-templates/templates/iac/helm/basic, inherited by
  * aks-basic and gke-basic), so the table is never hand-written.
  *
- * The table is written into templates/iac/helm/basic/README.md.njk between
+ * The table is written into plugins/iac-templates/templates/iac/helm/basic/README.md.njk between
  * the BEGIN / END markers below. Each row is static text (key, type, allowed
  * values, description from the schema) plus a nunjucks print of the
  * parameter's default for the generated chart, read from the same `values`
@@ -20,7 +20,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const treeDir = path.resolve(here, '../../../templates/iac/helm/basic');
+const treeDir = path.resolve(
+  here,
+  '../../../plugins/iac-templates/templates/iac/helm/basic',
+);
 const schemaFile = path.join(treeDir, 'values.schema.json');
 const readmeFile = path.join(treeDir, 'README.md.njk');
 

@@ -27,7 +27,10 @@ const require = createRequire(path.join(repoRoot, 'package.json'));
 // eslint-disable-next-line @backstage/no-undeclared-imports
 const hcl = require('@cdktf/hcl2json');
 
-const TREES = path.join(repoRoot, 'templates/iac/terraform');
+const TREES = path.join(
+  repoRoot,
+  'plugins/iac-templates/templates/iac/terraform',
+);
 const MARKER =
   /<!-- BEGIN_TF_(INPUTS|OUTPUTS) ([^>]*?) -->\n[\s\S]*?<!-- END_TF_\1 -->/g;
 

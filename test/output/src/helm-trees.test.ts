@@ -157,12 +157,12 @@ describe('helm template trees', () => {
     }
   });
 
-  it('templates/iac (chart templates) is kept away from Prettier', () => {
+  it('the template trees (chart templates) are kept away from Prettier', () => {
     const ignore = fs.readFileSync(
       path.join(repoRoot, '.prettierignore'),
       'utf8',
     );
-    expect(ignore.split('\n')).toContain('templates/iac');
+    expect(ignore.split('\n')).toContain('plugins/iac-templates/templates/iac');
   });
 
   it('Chart.yaml: apiVersion v2, SemVer version, appVersion string, description, maintainers, kubeVersion, type', () => {

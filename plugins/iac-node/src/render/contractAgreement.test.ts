@@ -3,7 +3,6 @@
  * with the filters the template trees print it through. Property-style: many
  * generated candidates per field, every accepted one must pass the filters.
  */
-import path from 'node:path';
 import {
   MINIMAL_TERRAFORM_CONTEXT,
   parsePlatformPayload,
@@ -11,9 +10,10 @@ import {
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
 import { IacEngine } from '../engine';
+import { shippedTemplateRoot } from '../roots';
 import { ESCAPING_FILTERS } from './filters';
 
-const TEMPLATES = path.resolve(__dirname, '../../../../templates/iac');
+const TEMPLATES = shippedTemplateRoot();
 
 /** A payload with one field set, by field. */
 const FIELDS: Record<string, (value: string) => Record<string, unknown>> = {

@@ -1,6 +1,6 @@
 /*
  * Every example of every generate action runs, against the real template
- * trees of this repository (templates/iac), and produces files.
+ * shipped trees (@iacforge/plugin-iac-templates), and produces files.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,11 +13,8 @@ import { createHelmGenerateAction } from './helmGenerate';
 import { createPlatformGenerateAction } from './platformGenerate';
 import { createTerraformGenerateAction } from './terraformGenerate';
 
-// test code runs from source
-// eslint-disable-next-line no-restricted-syntax
-const engine = createEngine([
-  path.resolve(__dirname, '../../../../templates/iac'),
-]);
+// the shipped trees (@iacforge/plugin-iac-templates)
+const engine = createEngine();
 const actions = [
   createPlatformGenerateAction({ engine }),
   createClusterGenerateAction({ engine }),

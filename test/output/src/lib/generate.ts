@@ -16,13 +16,15 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
+  shippedTemplateRoot,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
 
 // test code runs from source, never from a production build
 // eslint-disable-next-line no-restricted-syntax
 export const repoRoot = path.resolve(__dirname, '../../../..');
-export const templateRoot = path.join(repoRoot, 'templates', 'iac');
+/** The shipped template trees (@iacforge/plugin-iac-templates). */
+export const templateRoot = shippedTemplateRoot();
 
 let engine: IacEngine | undefined;
 
