@@ -258,7 +258,10 @@ describe('NetworkPolicy, preStop, digest', () => {
 
 describe('the form default image (defect 9)', () => {
   // eslint-disable-next-line no-restricted-syntax
-  const root = path.resolve(__dirname, '../../../plugins/iac-templates/templates/scaffolder');
+  const root = path.resolve(
+    __dirname,
+    '../../../plugins/iac-templates/templates/scaffolder',
+  );
   const templates = fs
     .readdirSync(root)
     .filter(d => fs.existsSync(path.join(root, d, 'template.yaml')));
