@@ -10,7 +10,8 @@
 export { checkDirectory, checkFiles } from './check';
 export { formatFindings } from './format';
 export { warmUp } from './wasm';
-export { defaultHelmBinaries, helmBinaryVersion, runHelmOnChart } from './helm';
+export { runHelmOnChart } from './helm';
+export { defaultHelmBinaries, helmBinaryVersion } from './helmProcess';
 export {
   DEFAULT_NON_KUBERNETES_KINDS,
   KubernetesValidator,
@@ -18,11 +19,10 @@ export {
   schemasFromCrd,
 } from './kubernetes';
 export type {
-  ObjectPath,
   ObjectValidation,
-  SchemaIssue,
   KubernetesValidatorOptions,
 } from './kubernetes';
+export type { ObjectPath, SchemaIssue } from './schemaErrors';
 export type {
   CheckName,
   CheckOptions,
