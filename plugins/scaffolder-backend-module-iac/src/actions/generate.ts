@@ -5,12 +5,16 @@
  * into the workspace; answers file and catalog-info next to it.
  */
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
   FormOptions,
   formToPayload,
+  iacGeneratePermission,
   SECRET_FIELDS,
   stripSecrets,
 } from '@iacforge/plugin-iac-common';
@@ -27,6 +31,7 @@ import {
   CatalogLookup,
   entityRefsOf,
 } from '../catalogNames';
+import { authorizeBasic } from '../permissions';
 import {
   ANSWERS_PATH,
   answersFile,
@@ -175,7 +180,15 @@ export async function runGenerate(
   engine: IacEngine,
   ctx: ActionContext<any, any>,
   catalog?: CatalogLookup,
+  permissions?: PermissionsService,
 ): Promise<void> {
+  if (permissions) {
+    await authorizeBasic(
+      permissions,
+      iacGeneratePermission,
+      await ctx.getInitiatorCredentials(),
+    );
+  }
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets, kind);
   let result: GenerateResult;
