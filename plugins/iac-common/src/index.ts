@@ -180,6 +180,7 @@ export {
   cidrOverlaps,
   SEMVER_PATTERN,
   FORMAT_KEYWORD,
+  forbiddenUrlHost,
 } from './fields';
 export type { SafeStringOptions, Cidr } from './fields';
 
@@ -244,3 +245,16 @@ export type {
 } from './identity';
 
 export { codeownerFromOwner, effectiveCodeowners } from './codeowners';
+
+export {
+  IAC_REPOSITORY_RESOURCE_TYPE,
+  iacRepositoryRef,
+  parseIacRepositoryRef,
+  iacGeneratePermission,
+  iacDownloadPermission,
+  iacUpgradePermission,
+  iacPublishPermission,
+  iacPermissions,
+  permissionDeniedMessage,
+} from './permissions';
+export type { IacRepositoryResource } from './permissions';

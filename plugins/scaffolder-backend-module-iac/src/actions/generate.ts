@@ -5,12 +5,16 @@
  * into the workspace; answers file and catalog-info next to it.
  */
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
   FormOptions,
   formToPayload,
+  iacGeneratePermission,
   SECRET_FIELDS,
   stripSecrets,
 } from '@iacforge/plugin-iac-common';
@@ -32,6 +36,7 @@ import {
   CatalogLookup,
   entityRefsOf,
 } from '../catalogNames';
+import { authorizeBasic } from '../permissions';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -173,7 +178,15 @@ export async function runGenerate(
   engine: IacEngine,
   ctx: ActionContext<any, any>,
   catalog?: CatalogLookup,
+  permissions?: PermissionsService,
 ): Promise<void> {
+  if (permissions) {
+    await authorizeBasic(
+      permissions,
+      iacGeneratePermission,
+      await ctx.getInitiatorCredentials(),
+    );
+  }
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets, kind);
   let result: GenerateResult;
