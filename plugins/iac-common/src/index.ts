@@ -104,6 +104,27 @@ export type {
 } from './templates';
 
 export {
+  ANSWERS_PATH,
+  CATALOG_INFO_PATH,
+  PRISTINE_BRANCH,
+  UPGRADE_BRANCH_PREFIX,
+  TEMPLATES_ANNOTATION,
+  OUTDATED_ANNOTATION,
+  answersFileSchema,
+  recordedTemplateSchema,
+  parseAnswersFile,
+  compareSemver,
+  templateVersionChanges,
+  parseTemplatesAnnotation,
+  templateLag,
+} from './upgrades';
+export type {
+  AnswersFile,
+  RecordedTemplate,
+  TemplateVersionChange,
+} from './upgrades';
+
+export {
   parsePlatformPayload,
   parseClusterPayload,
   parseTerraformPayload,

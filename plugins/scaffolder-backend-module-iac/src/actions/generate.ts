@@ -19,6 +19,11 @@ import {
   stripSecrets,
 } from '@iacforge/plugin-iac-common';
 import {
+  ANSWERS_PATH,
+  answersFile,
+  CATALOG_INFO_PATH,
+  catalogInfoFile,
+  CatalogOptions,
   GenerateKind,
   GenerateResult,
   IacEngine,
@@ -32,13 +37,6 @@ import {
   entityRefsOf,
 } from '../catalogNames';
 import { authorizeBasic } from '../permissions';
-import {
-  ANSWERS_PATH,
-  answersFile,
-  CATALOG_INFO_PATH,
-  catalogInfoFile,
-  CatalogOptions,
-} from '../repoFiles';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -223,7 +221,10 @@ export async function runGenerate(
     input.targetPath ?? '.',
   );
   const extra: { path: string; content: string }[] = [
-    { path: ANSWERS_PATH, content: answersFile(result, ctx.templateInfo) },
+    {
+      path: ANSWERS_PATH,
+      content: answersFile(result, ctx.templateInfo, input.catalog),
+    },
   ];
   if (input.catalog) {
     const content = catalogInfoFile(result, input.catalog, ctx.templateInfo);
