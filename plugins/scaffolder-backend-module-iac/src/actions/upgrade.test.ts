@@ -123,7 +123,11 @@ describe('iac:upgrade', () => {
 
     const branches = git(bare, 'branch', '--list');
     const again = createMockActionContext({
-      input: { location: `url:${baseUrl}/platform-team/payments/blob/main/catalog-info.yaml` },
+      input: {
+        location: `url:${baseUrl}/platform-team/payments/blob/main/catalog-info.yaml`,
+        // the upgrade Template's empty fields: keep the recorded answers
+        answers: { helm_context: { image_tag: '' } },
+      },
       workspacePath: tmp('iacforge-ws-'),
     });
     await action.handler(again as any);
@@ -165,8 +169,12 @@ describe('iac:upgrade', () => {
         repoUrl: 'localhost?owner=team&repo=bad',
         answers: { helm_context: { replica_count: -1, image_tag: '' } },
       }),
-    ).rejects.toThrow(/^Invalid answers \(1 problem\(s\)\):\n {2}- helm_context\.replica_count: /);
-    await expect(run({ repoUrl: 'localhost?owner=team&repo=none' })).rejects.toThrow(
+    ).rejects.toThrow(
+      /^Invalid answers \(1 problem\(s\)\):\n {2}- helm_context\.replica_count: /,
+    );
+    await expect(
+      run({ repoUrl: 'localhost?owner=team&repo=none' }),
+    ).rejects.toThrow(
       "Repository team/none not found on the portal's git host",
     );
     await expect(run({})).rejects.toThrow('repoUrl or location is required');
@@ -190,12 +198,18 @@ describe('iac:upgrade', () => {
           const body = raw ? JSON.parse(raw) : undefined;
           calls.push({ method: req.method!, path: url.pathname, body });
           res.setHeader('content-type', 'application/json');
-          if (req.method === 'GET' && url.pathname === '/repos/acme/payments/pulls') {
+          if (
+            req.method === 'GET' &&
+            url.pathname === '/repos/acme/payments/pulls'
+          ) {
             const head = url.searchParams.get('head')!.split(':')[1];
             res.end(JSON.stringify(open.filter(p => p.head === head)));
             return;
           }
-          if (req.method === 'POST' && url.pathname === '/repos/acme/payments/pulls') {
+          if (
+            req.method === 'POST' &&
+            url.pathname === '/repos/acme/payments/pulls'
+          ) {
             const pr = {
               number: 7,
               html_url: 'https://github.com/acme/payments/pull/7',
@@ -222,22 +236,35 @@ describe('iac:upgrade', () => {
         integrations: ScmIntegrations.fromConfig(
           new ConfigReader({
             integrations: {
-              github: [{ host: 'github.com', apiBaseUrl: apiUrl, token: 'ghs_test' }],
+              github: [
+                { host: 'github.com', apiBaseUrl: apiUrl, token: 'ghs_test' },
+              ],
             },
           }),
         ),
         githubCloneUrl: () => remote,
       });
       const input = YAML.parse(examples[2].example).steps[0].input;
-      const ctx = createMockActionContext({ input, workspacePath: tmp('iacforge-ws-') });
+      const ctx = createMockActionContext({
+        input,
+        workspacePath: tmp('iacforge-ws-'),
+      });
       await github.handler(ctx as any);
       const out = outputs(ctx as any);
       expect(out.status).toBe('created');
-      expect(out.pullRequestUrl).toBe('https://github.com/acme/payments/pull/7');
-      expect(out.branchUrl).toBe(`https://github.com/acme/payments/tree/${out.branch}`);
+      expect(out.pullRequestUrl).toBe(
+        'https://github.com/acme/payments/pull/7',
+      );
+      expect(out.branchUrl).toBe(
+        `https://github.com/acme/payments/tree/${out.branch}`,
+      );
       // the branches reached the remote
-      expect(git(remote, 'show', `${out.branch}:terraform/checks.tf`)).toBe('# checks\n');
-      expect(git(remote, 'rev-list', '--count', 'iacforge/generated').trim()).toBe('2');
+      expect(git(remote, 'show', `${out.branch}:terraform/checks.tf`)).toBe(
+        '# checks\n',
+      );
+      expect(
+        git(remote, 'rev-list', '--count', 'iacforge/generated').trim(),
+      ).toBe('2');
       const post = calls.filter(c => c.method === 'POST');
       expect(post).toHaveLength(1);
       expect(post[0].body).toMatchObject({
@@ -247,7 +274,10 @@ describe('iac:upgrade', () => {
       });
       expect(post[0].body.body).toContain('terraform/aws-eks 1.0.0 → 1.1.0');
 
-      const again = createMockActionContext({ input, workspacePath: tmp('iacforge-ws-') });
+      const again = createMockActionContext({
+        input,
+        workspacePath: tmp('iacforge-ws-'),
+      });
       await github.handler(again as any);
       expect(outputs(again as any).status).toBe('existing');
       expect(outputs(again as any).pullRequestUrl).toBe(out.pullRequestUrl);

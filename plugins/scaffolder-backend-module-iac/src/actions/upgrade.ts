@@ -36,11 +36,14 @@ function changedAnswers(value: unknown): Record<string, unknown> | undefined {
       'answers must be an object: the payload fields to change, e.g. { helm_context: { keda_enabled: true } }',
     );
   }
+  // unset leaves are dropped, then objects left empty (a cluster-only
+  // repository has no helm_context to change)
   const drop = (v: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(v)
         .filter(([, x]) => x !== '' && x !== undefined)
-        .map(([k, x]) => [k, isObject(x) ? drop(x) : x]),
+        .map(([k, x]) => [k, isObject(x) ? drop(x) : x])
+        .filter(([, x]) => !isObject(x) || Object.keys(x).length > 0),
     );
   // the scaffolder hands frozen objects without prototype: plain copies
   return drop(JSON.parse(JSON.stringify(value)));
@@ -112,8 +115,7 @@ export function createUpgradeAction(options: {
             .describe(
               'up-to-date: nothing to do; created: a new branch; existing: the branch of an earlier run; dry-run: what created would do.',
             ),
-        branch: z =>
-          z.string().optional().describe('The upgrade branch.'),
+        branch: z => z.string().optional().describe('The upgrade branch.'),
         branchUrl: z =>
           z
             .string()
@@ -213,12 +215,17 @@ export function createUpgradeAction(options: {
             pullRequestUrl: result.pullRequest?.url,
           };
         } catch (error) {
-          if (error instanceof UpgradeError || error instanceof RepositoryError) {
+          if (
+            error instanceof UpgradeError ||
+            error instanceof RepositoryError
+          ) {
             throw new InputError(error.message);
           }
           if (error instanceof PayloadValidationError) {
             throw new InputError(
-              `Invalid answers (${error.issues.length} problem(s)):\n${error.issues
+              `Invalid answers (${
+                error.issues.length
+              } problem(s)):\n${error.issues
                 .map(i => `  - ${i.path || '(root)'}: ${i.message}`)
                 .join('\n')}`,
             );

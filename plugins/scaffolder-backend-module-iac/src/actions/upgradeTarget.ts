@@ -123,7 +123,9 @@ export async function upgradeOnGithub(options: {
       } catch (error) {
         if (error instanceof GitCommandError) {
           throw new InputError(
-            `Could not push the upgrade to ${host}/${owner}/${repo}: ${error.stderr.trim()}. If ${result.pristineBranch} moved meanwhile (another upgrade), run the upgrade again.`,
+            `Could not push the upgrade to ${host}/${owner}/${repo}: ${error.stderr.trim()}. If ${
+              result.pristineBranch
+            } moved meanwhile (another upgrade), run the upgrade again.`,
           );
         }
         throw error;
