@@ -7,6 +7,7 @@
  *   iacforge render <payload> -o d  write the generated files into a folder
  *   iacforge zip <payload> -o f     write them as a ZIP
  *   iacforge validate <dir>         run the output checks on a folder
+ *   iacforge upgrade <repo-dir>     upgrade a generated repository (a branch)
  *
  * Exit codes: 0 success; 1 invalid payload or failed checks; 2 usage or I/O error.
  */
@@ -30,6 +31,8 @@ import {
   writeFiles,
 } from '@iacforge/plugin-iac-node';
 import { checkDirectory, formatFindings } from '@iacforge/output-checks';
+import { CliError } from './errors';
+import { upgradeCommand } from './upgrade';
 
 export type CliIO = {
   stdout: (text: string) => void;
@@ -39,12 +42,6 @@ export type CliIO = {
   stdin?: () => Promise<string>;
 };
 
-/** An error that ends the command with a message and an exit code. */
-class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2) {
-    super(message);
-  }
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -272,6 +269,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         throw new CliError('', 1);
       }
     });
+
+  upgradeCommand(program, { io, resolve, engineFor, rootsOption });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
