@@ -252,3 +252,57 @@ describe('EKS: the chart only asks for load balancers the stack can serve (defec
     );
   });
 });
+
+describe('EKS / AKS: Prometheus Operator objects have their CRDs', () => {
+  const monitoring = (cloud: 'aws' | 'azure', addons: object) =>
+    platformPayload(
+      cloud,
+      cloud === 'azure' ? { cluster_admin_principal_ids: [ADMIN] } : {},
+      {
+        helm_context: {
+          ...(platformPayload(cloud).helm_context as object),
+          metrics_enabled: true,
+          metrics_app_enabled: true,
+          metrics_service_monitor_enabled: true,
+          scaling_alerts_enabled: true,
+        },
+        addons_context: addons,
+      },
+    );
+
+  it.each(['aws', 'azure'] as const)(
+    '%s: a ServiceMonitor and a PrometheusRule install the pinned prometheus-operator-crds chart',
+    async cloud => {
+      const { files, addons } = await modulesOf(
+        'platform',
+        monitoring(cloud, { enabled: true }),
+      );
+      const release = findResource(
+        addons!,
+        'helm_release',
+        'prometheus_operator_crds',
+      )!;
+      expect(release).toMatchObject({
+        chart: 'prometheus-operator-crds',
+        repository: 'https://prometheus-community.github.io/helm-charts',
+        version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      });
+      expect(
+        JSON.parse(files.get('terraform/addons.auto.tfvars.json')!).addons
+          .prometheus_operator_crds,
+      ).toBe(true);
+    },
+  );
+
+  it.each(['aws', 'azure'] as const)(
+    '%s: is refused with a field path when the CRDs add-on is off',
+    cloud => {
+      expect(() =>
+        render(
+          'platform',
+          monitoring(cloud, { enabled: true, prometheus_operator_crds: false }),
+        ),
+      ).toThrow(/addons_context\.prometheus_operator_crds/);
+    },
+  );
+});

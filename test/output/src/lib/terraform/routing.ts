@@ -40,6 +40,7 @@ export const ROUTING: Record<Cloud, Routing> = {
       'external_secrets',
       'cluster_autoscaler',
       'karpenter',
+      'prometheus_operator_crds',
     ],
   },
   azure: {
@@ -51,7 +52,7 @@ export const ROUTING: Record<Cloud, Routing> = {
     },
     workflows: ['terraform_version'],
     addonsOnly: [],
-    addonToggles: ['external_secrets'],
+    addonToggles: ['external_secrets', 'prometheus_operator_crds'],
   },
   gcp: {
     backend: { state_bucket: 'bucket', state_prefix: 'prefix' },

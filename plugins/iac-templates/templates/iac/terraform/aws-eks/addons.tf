@@ -14,8 +14,9 @@ variable "addons" {
     external_secrets         = bool
     cluster_autoscaler       = bool
     karpenter                = bool
+    prometheus_operator_crds = bool
   })
-  description = "Add-ons to install (addons_context): metrics-server, AWS Load Balancer Controller, External Secrets Operator, cluster-autoscaler, Karpenter."
+  description = "Add-ons to install (addons_context): metrics-server, AWS Load Balancer Controller, External Secrets Operator, cluster-autoscaler, Karpenter, Prometheus Operator CRDs."
 
   validation {
     condition     = !(var.addons.karpenter && var.addons.cluster_autoscaler)
@@ -94,6 +95,7 @@ module "cluster_addons" {
   external_secrets_enabled         = var.addons.external_secrets
   cluster_autoscaler_enabled       = var.addons.cluster_autoscaler
   karpenter_enabled                = var.addons.karpenter
+  prometheus_operator_crds_enabled = var.addons.prometheus_operator_crds
 
   cluster_autoscaler_scan_interval                    = var.cluster_autoscaler_scan_interval
   cluster_autoscaler_scale_down_delay_after_add       = var.cluster_autoscaler_scale_down_delay_after_add

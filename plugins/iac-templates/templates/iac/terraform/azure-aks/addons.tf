@@ -9,9 +9,10 @@
 
 variable "addons" {
   type = object({
-    external_secrets = bool
+    external_secrets         = bool
+    prometheus_operator_crds = bool
   })
-  description = "Add-ons to install (addons_context): External Secrets Operator with an Azure Key Vault ClusterSecretStore."
+  description = "Add-ons to install (addons_context): External Secrets Operator with an Azure Key Vault ClusterSecretStore, Prometheus Operator CRDs."
 
   validation {
     condition     = length(var.cluster_admin_principal_ids) + length(var.admin_group_object_ids) > 0
@@ -52,7 +53,8 @@ module "cluster_addons" {
   tenant_id           = data.azurerm_client_config.current.tenant_id
   tags                = local.tags
 
-  external_secrets_enabled = var.addons.external_secrets
+  external_secrets_enabled         = var.addons.external_secrets
+  prometheus_operator_crds_enabled = var.addons.prometheus_operator_crds
 
   depends_on = [azurerm_role_assignment.cluster_admin]
 }

@@ -13,7 +13,7 @@ locals {
   addon_config_chart               = "${path.module}/charts/addon-config"
 
   releases = {
-    for r in concat(local.cloud_releases, helm_release.external_secrets, helm_release.cluster_secret_store) :
+    for r in concat(local.cloud_releases, helm_release.prometheus_operator_crds, helm_release.external_secrets, helm_release.cluster_secret_store) :
     r.name => r.version
   }
 }
@@ -74,4 +74,33 @@ resource "helm_release" "cluster_secret_store" {
   })]
 
   depends_on = [helm_release.external_secrets]
+}
+
+# Prometheus Operator CRDs (monitoring.coreos.com): the workload chart's
+# ServiceMonitor, PodMonitor and PrometheusRule objects are refused without
+# them. CRDs only, no operator: the platform's collector (kube-prometheus-stack,
+# Grafana Alloy, an OpenTelemetry target allocator) reads these objects; see
+# docs/terraform.md. The chart keeps the CRDs in templates/, so upgrades of
+# this release upgrade them (Helm never upgrades crds/).
+resource "helm_release" "prometheus_operator_crds" {
+  count = var.prometheus_operator_crds_enabled ? 1 : 0
+
+  name            = "prometheus-operator-crds"
+  repository      = "https://prometheus-community.github.io/helm-charts"
+  chart           = "prometheus-operator-crds"
+  version         = "29.0.0"
+  namespace       = "kube-system"
+  atomic          = true
+  cleanup_on_fail = true
+  wait            = true
+  timeout         = 300
+
+  # Kept when the release is uninstalled: deleting a CRD deletes every
+  # ServiceMonitor, PodMonitor and PrometheusRule of every namespace.
+  # (values of the chart's crds subchart, charts/crds/templates/crd-*.yaml)
+  values = [yamlencode({
+    crds = {
+      annotations = { "helm.sh/resource-policy" = "keep" }
+    }
+  })]
 }

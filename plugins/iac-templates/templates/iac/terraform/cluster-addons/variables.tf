@@ -13,3 +13,9 @@ variable "external_secrets_enabled" {
   description = "Install External Secrets Operator and a ClusterSecretStore for the cloud's secret manager, with a workload identity of its own."
   default     = false
 }
+
+variable "prometheus_operator_crds_enabled" {
+  type        = bool
+  description = "Install the Prometheus Operator CRDs (monitoring.coreos.com) that ServiceMonitor, PodMonitor and PrometheusRule objects need. EKS/AKS; leave false on GKE (Managed Service for Prometheus)."
+  default     = false
+}
