@@ -23,15 +23,16 @@ import {
   toFileMap,
   topLevelCharts,
 } from './files';
+import { runHelmChecks } from './helm';
+import type { ChartTarget } from './helmOutput';
 import {
-  ChartTarget,
   defaultHelmBinaries,
   helmBinaryVersion,
   HELM_VERSIONS,
-  runHelmChecks,
-} from './helm';
+} from './helmProcess';
 import { checkJson } from './json';
-import { formatPath, KubernetesValidator } from './kubernetes';
+import { KubernetesValidator } from './kubernetes';
+import { formatPath } from './schemaErrors';
 import {
   CheckName,
   CheckOptions,

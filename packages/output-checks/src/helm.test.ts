@@ -4,7 +4,7 @@ import {
   locateInTemplate,
   parseLintOutput,
   splitRendered,
-} from './helm';
+} from './helmOutput';
 
 const chart: ChartTarget = {
   dir: 'deploy/charts/c1',

@@ -11,7 +11,8 @@ export { checkDirectory, checkFiles } from './check';
 export { formatFindings } from './format';
 export { imageWarnings, imageWarningsInDirectory } from './imageWarnings';
 export { warmUp } from './wasm';
-export { defaultHelmBinaries, helmBinaryVersion, runHelmOnChart } from './helm';
+export { runHelmOnChart } from './helm';
+export { defaultHelmBinaries, helmBinaryVersion } from './helmProcess';
 export {
   DEFAULT_NON_KUBERNETES_KINDS,
   KubernetesValidator,
@@ -19,11 +20,10 @@ export {
   schemasFromCrd,
 } from './kubernetes';
 export type {
-  ObjectPath,
   ObjectValidation,
-  SchemaIssue,
   KubernetesValidatorOptions,
 } from './kubernetes';
+export type { ObjectPath, SchemaIssue } from './schemaErrors';
 export type {
   CheckName,
   CheckOptions,

@@ -10,7 +10,7 @@ import {
   Tags,
   YAMLError,
 } from 'yaml';
-import { ObjectPath } from './kubernetes';
+import type { ObjectPath } from './schemaErrors';
 import { Severity } from './types';
 
 export interface Position {
