@@ -19,6 +19,7 @@ import {
   safeString,
 } from './fields';
 import { maintenanceAvailabilityProblem } from './gkeMaintenance';
+import { planIdentityField } from './planIdentity';
 import {
   AZURE_RESOURCE_GROUP_NAME,
   AZURE_RESOURCE_GROUP_NAME_ALLOWED,
@@ -302,6 +303,7 @@ function tagsField(cloud: Cloud) {
 const awsShape = {
   project: projectField(),
   environment: environmentField(),
+  plan_identity: planIdentityField('aws'),
   aws_region: safeString({
     min: 1,
     max: 32,
@@ -441,6 +443,7 @@ const awsShape = {
 const azureShape = {
   project: projectField(),
   environment: environmentField(),
+  plan_identity: planIdentityField('azure'),
   location: safeString({
     min: 1,
     max: 32,
@@ -620,6 +623,7 @@ const azureShape = {
 const gcpShape = {
   project: projectField(),
   environment: environmentField(),
+  plan_identity: planIdentityField('gcp'),
   gcp_project_id: safeString({
     min: 6,
     max: 30,

@@ -20,6 +20,17 @@ variable "addons" {
   }
 }
 
+variable "plan_identity" {
+  type        = string
+  description = "Entra object id of the Terraform plan identity (bootstrap output plan_principal_id): given get/list on Secrets in the add-ons' release namespaces (Kubernetes RBAC), so plans can refresh the Helm releases. null: no grant."
+  default     = null
+
+  validation {
+    condition     = var.plan_identity == null || can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", var.plan_identity))
+    error_message = "plan_identity must be an Entra object id (GUID) or null."
+  }
+}
+
 locals {
   # Well-known application id of the AKS Entra ID server (the token audience
   # of every AKS cluster with Entra ID integration); not a credential.
@@ -55,6 +66,7 @@ module "cluster_addons" {
 
   external_secrets_enabled         = var.addons.external_secrets
   prometheus_operator_crds_enabled = var.addons.prometheus_operator_crds
+  plan_identity                    = var.plan_identity
 
   depends_on = [azurerm_role_assignment.cluster_admin]
 }

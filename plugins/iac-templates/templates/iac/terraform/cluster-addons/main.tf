@@ -12,10 +12,18 @@ locals {
   cluster_secret_store_name        = "${var.cluster_name}-secrets"
   addon_config_chart               = "${path.module}/charts/addon-config"
 
+  # Every release of the module but plan_access: their namespaces are where
+  # the plan identity reads the Helm release Secrets. A new release must be
+  # listed here (the identity output check fails otherwise).
+  release_list = concat(local.cloud_releases, helm_release.prometheus_operator_crds, helm_release.external_secrets, helm_release.cluster_secret_store)
+
   releases = {
-    for r in concat(local.cloud_releases, helm_release.prometheus_operator_crds, helm_release.external_secrets, helm_release.cluster_secret_store) :
+    for r in concat(local.release_list, helm_release.plan_access) :
     r.name => r.version
   }
+
+  # plan_access itself lives in kube-system
+  release_namespaces = sort(distinct(concat(["kube-system"], [for r in local.release_list : r.namespace])))
 }
 
 resource "helm_release" "external_secrets" {
@@ -59,7 +67,7 @@ resource "helm_release" "cluster_secret_store" {
 
   name      = "cluster-secret-store"
   chart     = local.addon_config_chart
-  version   = "1.0.0"
+  version   = "1.1.0"
   namespace = local.external_secrets_namespace
   atomic    = true
   wait      = true
@@ -101,6 +109,33 @@ resource "helm_release" "prometheus_operator_crds" {
   values = [yamlencode({
     crds = {
       annotations = { "helm.sh/resource-policy" = "keep" }
+    }
+  })]
+}
+
+# `terraform plan` refreshes every helm_release above, and the Helm provider
+# reads each release from the Secrets (sh.helm.release.v1.*) of its
+# namespace. The plan identity gets exactly get and list on Secrets in those
+# namespaces (a Role and a RoleBinding each, from the module's chart), no
+# cluster-wide read: it then also reads the other Secrets of those
+# namespaces, which is the trade-off docs/governance.md describes.
+resource "helm_release" "plan_access" {
+  count = var.plan_identity == null ? 0 : 1
+
+  name      = "terraform-plan-access"
+  chart     = local.addon_config_chart
+  version   = "1.1.0"
+  namespace = "kube-system"
+  atomic    = true
+  wait      = true
+  timeout   = 300
+
+  values = [yamlencode({
+    cloud = local.cloud
+    planAccess = {
+      enabled    = true
+      namespaces = local.release_namespaces
+      subject    = local.plan_subject
     }
   })]
 }
