@@ -7,6 +7,7 @@
  *   iacforge render <payload> -o d  write the generated files into a folder
  *   iacforge zip <payload> -o f     write them as a ZIP
  *   iacforge validate <dir>         run the output checks on a folder
+ *   iacforge upgrade <repo-dir>     upgrade a generated repository (a branch)
  *
  * Exit codes: 0 success; 1 invalid payload or failed checks; 2 usage or I/O error.
  */
@@ -34,6 +35,8 @@ import {
   formatFindings,
   imageWarningsInDirectory,
 } from '@iacforge/output-checks';
+import { CliError } from './errors';
+import { upgradeCommand } from './upgrade';
 
 export type CliIO = {
   stdout: (text: string) => void;
@@ -43,12 +46,6 @@ export type CliIO = {
   stdin?: () => Promise<string>;
 };
 
-/** An error that ends the command with a message and an exit code. */
-class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2) {
-    super(message);
-  }
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -284,6 +281,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         throw new CliError('', 1);
       }
     });
+
+  upgradeCommand(program, { io, resolve, engineFor, rootsOption });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,7 +1,9 @@
 /*
  * A preview worker thread: its own engine over the same template roots,
- * answering { id, kind, body } with a PreviewOutcome (see preview.ts). Started
- * by PreviewPool; importing this module on the main thread does nothing.
+ * answering { id, kind, body, mode } with a PreviewOutcome or ZipOutcome
+ * (see preview.ts): plain previews, previews with output checks, ZIPs.
+ * Started by PreviewPool; importing this module on the main thread does
+ * nothing.
  */
 import {
   isMainThread,
@@ -10,7 +12,7 @@ import {
   workerData,
 } from 'node:worker_threads';
 import { createEngine, GenerateKind } from '@iacforge/plugin-iac-node';
-import { renderPreview } from './preview';
+import { renderFor, RenderMode } from './preview';
 
 /** The workerData a PreviewPool starts this module with. */
 export type PreviewWorkerData = {
@@ -23,17 +25,23 @@ export function previewWorkerFile(): string {
   return __filename;
 }
 
-export type PreviewRequest = { id: number; kind: GenerateKind; body: unknown };
+export type PreviewRequest = {
+  id: number;
+  kind: GenerateKind;
+  body: unknown;
+  mode?: RenderMode;
+};
 
 function serve(data: PreviewWorkerData) {
   // the pool's engine resolved these roots already (shipped ones included)
   const engine = createEngine(data.roots, { shipped: false });
-  parentPort!.on('message', ({ id, kind, body }: PreviewRequest) => {
+  parentPort!.on('message', async (request: PreviewRequest) => {
+    const { id, kind, body, mode = 'preview' } = request;
     try {
       parentPort!.postMessage({
         id,
         threadId,
-        outcome: renderPreview(engine, kind, body),
+        outcome: await renderFor(mode, engine, kind, body),
       });
     } catch (error) {
       parentPort!.postMessage({

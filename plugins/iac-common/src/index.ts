@@ -105,6 +105,27 @@ export type {
 } from './templates';
 
 export {
+  ANSWERS_PATH,
+  CATALOG_INFO_PATH,
+  PRISTINE_BRANCH,
+  UPGRADE_BRANCH_PREFIX,
+  TEMPLATES_ANNOTATION,
+  OUTDATED_ANNOTATION,
+  answersFileSchema,
+  recordedTemplateSchema,
+  parseAnswersFile,
+  compareSemver,
+  templateVersionChanges,
+  parseTemplatesAnnotation,
+  templateLag,
+} from './upgrades';
+export type {
+  AnswersFile,
+  RecordedTemplate,
+  TemplateVersionChange,
+} from './upgrades';
+
+export {
   parsePlatformPayload,
   parseClusterPayload,
   parseTerraformPayload,
@@ -160,6 +181,7 @@ export {
   cidrOverlaps,
   SEMVER_PATTERN,
   FORMAT_KEYWORD,
+  forbiddenUrlHost,
 } from './fields';
 export type { SafeStringOptions, Cidr } from './fields';
 
@@ -224,3 +246,16 @@ export type {
 } from './identity';
 
 export { codeownerFromOwner, effectiveCodeowners } from './codeowners';
+
+export {
+  IAC_REPOSITORY_RESOURCE_TYPE,
+  iacRepositoryRef,
+  parseIacRepositoryRef,
+  iacGeneratePermission,
+  iacDownloadPermission,
+  iacUpgradePermission,
+  iacPublishPermission,
+  iacPermissions,
+  permissionDeniedMessage,
+} from './permissions';
+export type { IacRepositoryResource } from './permissions';

@@ -12,3 +12,7 @@ export { createValidateAction } from './actions/validate';
 export { createPublishLocalAction } from './actions/publishLocal';
 export { createGithubGovernanceAction } from './actions/githubGovernance';
 export type { GovernanceReceipt } from './actions/githubGovernance';
+export {
+  iacRepositoryConditions,
+  createIacRepositoryConditionalDecision,
+} from './permissions';

@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
 import { catalogLookupFromServices } from './catalogNames';
+import { registerPublishPermission } from './permissions';
 import { createClusterGenerateAction } from './actions/clusterGenerate';
 import { createGithubGovernanceAction } from './actions/githubGovernance';
 import { createHelmGenerateAction } from './actions/helmGenerate';
@@ -29,8 +30,20 @@ export const scaffolderModuleIac = createBackendModule({
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ scaffolderActions, config, discovery, auth }) {
+      async init({
+        scaffolderActions,
+        config,
+        discovery,
+        auth,
+        permissions,
+        permissionsRegistry,
+      }) {
+        // iac.publish and its iac-repository resource (conditional on the
+        // owner namespace); iac.generate is asked by the generate actions
+        registerPublishPermission(permissionsRegistry);
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
           { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
@@ -40,10 +53,10 @@ export const scaffolderModuleIac = createBackendModule({
         const catalog = catalogLookupFromServices({ discovery, auth });
         const git = localGitSettings(config);
         scaffolderActions.addActions(
-          createPlatformGenerateAction({ engine, catalog }),
-          createClusterGenerateAction({ engine, catalog }),
-          createTerraformGenerateAction({ engine, catalog }),
-          createHelmGenerateAction({ engine, catalog }),
+          createPlatformGenerateAction({ engine, catalog, permissions }),
+          createClusterGenerateAction({ engine, catalog, permissions }),
+          createTerraformGenerateAction({ engine, catalog, permissions }),
+          createHelmGenerateAction({ engine, catalog, permissions }),
           createValidateAction({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
@@ -57,6 +70,7 @@ export const scaffolderModuleIac = createBackendModule({
             createPublishLocalAction({
               directory: git.directory,
               baseUrl: git.baseUrl,
+              permissions,
             }),
           );
         }

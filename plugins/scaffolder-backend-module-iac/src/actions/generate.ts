@@ -5,17 +5,26 @@
  * into the workspace; answers file and catalog-info next to it.
  */
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
   FormOptions,
   formToPayload,
   helmContextWarnings,
+  iacGeneratePermission,
   SECRET_FIELDS,
   stripSecrets,
 } from '@iacforge/plugin-iac-common';
 import {
+  ANSWERS_PATH,
+  answersFile,
+  CATALOG_INFO_PATH,
+  catalogInfoFile,
+  CatalogOptions,
   GenerateKind,
   GenerateResult,
   IacEngine,
@@ -28,13 +37,7 @@ import {
   CatalogLookup,
   entityRefsOf,
 } from '../catalogNames';
-import {
-  ANSWERS_PATH,
-  answersFile,
-  CATALOG_INFO_PATH,
-  catalogInfoFile,
-  CatalogOptions,
-} from '../repoFiles';
+import { authorizeBasic } from '../permissions';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -176,7 +179,15 @@ export async function runGenerate(
   engine: IacEngine,
   ctx: ActionContext<any, any>,
   catalog?: CatalogLookup,
+  permissions?: PermissionsService,
 ): Promise<void> {
+  if (permissions) {
+    await authorizeBasic(
+      permissions,
+      iacGeneratePermission,
+      await ctx.getInitiatorCredentials(),
+    );
+  }
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets, kind);
   let result: GenerateResult;
@@ -211,7 +222,10 @@ export async function runGenerate(
     input.targetPath ?? '.',
   );
   const extra: { path: string; content: string }[] = [
-    { path: ANSWERS_PATH, content: answersFile(result, ctx.templateInfo) },
+    {
+      path: ANSWERS_PATH,
+      content: answersFile(result, ctx.templateInfo, input.catalog),
+    },
   ];
   if (input.catalog) {
     const content = catalogInfoFile(result, input.catalog, ctx.templateInfo);

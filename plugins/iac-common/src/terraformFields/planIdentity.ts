@@ -6,8 +6,8 @@
  * grants this identity exactly get/list on Secrets there (a Role and a
  * RoleBinding per release namespace) and nothing else in the cluster.
  */
-import { Cloud } from './catalog';
-import { guid, safeString } from './fields';
+import { Cloud } from '../catalog';
+import { guid, safeString } from '../fields';
 
 const WHY =
   'Used with addons_context.enabled: the add-ons grant it get/list on Secrets in each Helm release namespace (a Role + RoleBinding per namespace), so plans after the first apply can read the releases. Unset: no grant, plans after the first apply fail with "secrets is forbidden" until it is set (terraform/addons.auto.tfvars.json).';
