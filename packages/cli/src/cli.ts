@@ -30,7 +30,11 @@ import {
   TemplateRenderError,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
-import { checkDirectory, formatFindings } from '@iacforge/output-checks';
+import {
+  checkDirectory,
+  formatFindings,
+  imageWarningsInDirectory,
+} from '@iacforge/output-checks';
 import { CliError } from './errors';
 import { upgradeCommand } from './upgrade';
 
@@ -251,7 +255,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
         throw new CliError(`${abs} is not a folder`, 2);
       }
-      const report = await checkDirectory(abs, { helm: opts.helm });
+      const checked = await checkDirectory(abs, { helm: opts.helm });
+      // warnings (a chart image that needs root) are printed, never fail
+      const report = {
+        ...checked,
+        findings: [
+          ...(await imageWarningsInDirectory(abs)),
+          ...checked.findings,
+        ],
+      };
       if (opts.json) {
         io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       } else if (report.findings.length > 0) {

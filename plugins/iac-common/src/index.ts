@@ -73,6 +73,7 @@ export {
   clusterPayloadSchema,
   terraformPayloadSchema,
   helmPayloadSchema,
+  prometheusOperatorObjects,
 } from './platform';
 export type {
   PlatformPayload,

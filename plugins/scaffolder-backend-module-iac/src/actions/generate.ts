@@ -14,6 +14,7 @@ import type { z as zod } from 'zod/v3';
 import {
   FormOptions,
   formToPayload,
+  helmContextWarnings,
   iacGeneratePermission,
   SECRET_FIELDS,
   stripSecrets,
@@ -247,6 +248,13 @@ export async function runGenerate(
       ctx.isDryRun ? ' [dry run]' : ''
     }`,
   );
+  // valid input that will not work as expected (the preview shows the same)
+  const helm = result.payload.helm_context as
+    | { image_repository: string }
+    | undefined;
+  for (const warning of helm ? helmContextWarnings(helm) : []) {
+    ctx.logger.warn(`${warning.path}: ${warning.message}`);
+  }
   if (used.length) {
     ctx.logger.info(
       `Secrets kept out of the repository: ${used

@@ -12,10 +12,18 @@ locals {
   cluster_secret_store_name        = "${var.cluster_name}-secrets"
   addon_config_chart               = "${path.module}/charts/addon-config"
 
+  # Every release of the module but plan_access: their namespaces are where
+  # the plan identity reads the Helm release Secrets. A new release must be
+  # listed here (the identity output check fails otherwise).
+  release_list = concat(local.cloud_releases, helm_release.prometheus_operator_crds, helm_release.external_secrets, helm_release.cluster_secret_store)
+
   releases = {
-    for r in concat(local.cloud_releases, helm_release.external_secrets, helm_release.cluster_secret_store) :
+    for r in concat(local.release_list, helm_release.plan_access) :
     r.name => r.version
   }
+
+  # plan_access itself lives in kube-system
+  release_namespaces = sort(distinct(concat(["kube-system"], [for r in local.release_list : r.namespace])))
 }
 
 resource "helm_release" "external_secrets" {
@@ -59,7 +67,7 @@ resource "helm_release" "cluster_secret_store" {
 
   name      = "cluster-secret-store"
   chart     = local.addon_config_chart
-  version   = "1.0.0"
+  version   = "1.1.0"
   namespace = local.external_secrets_namespace
   atomic    = true
   wait      = true
@@ -74,4 +82,60 @@ resource "helm_release" "cluster_secret_store" {
   })]
 
   depends_on = [helm_release.external_secrets]
+}
+
+# Prometheus Operator CRDs (monitoring.coreos.com): the workload chart's
+# ServiceMonitor, PodMonitor and PrometheusRule objects are refused without
+# them. CRDs only, no operator: the platform's collector (kube-prometheus-stack,
+# Grafana Alloy, an OpenTelemetry target allocator) reads these objects; see
+# docs/terraform.md. The chart keeps the CRDs in templates/, so upgrades of
+# this release upgrade them (Helm never upgrades crds/).
+resource "helm_release" "prometheus_operator_crds" {
+  count = var.prometheus_operator_crds_enabled ? 1 : 0
+
+  name            = "prometheus-operator-crds"
+  repository      = "https://prometheus-community.github.io/helm-charts"
+  chart           = "prometheus-operator-crds"
+  version         = "29.0.0"
+  namespace       = "kube-system"
+  atomic          = true
+  cleanup_on_fail = true
+  wait            = true
+  timeout         = 300
+
+  # Kept when the release is uninstalled: deleting a CRD deletes every
+  # ServiceMonitor, PodMonitor and PrometheusRule of every namespace.
+  # (values of the chart's crds subchart, charts/crds/templates/crd-*.yaml)
+  values = [yamlencode({
+    crds = {
+      annotations = { "helm.sh/resource-policy" = "keep" }
+    }
+  })]
+}
+
+# `terraform plan` refreshes every helm_release above, and the Helm provider
+# reads each release from the Secrets (sh.helm.release.v1.*) of its
+# namespace. The plan identity gets exactly get and list on Secrets in those
+# namespaces (a Role and a RoleBinding each, from the module's chart), no
+# cluster-wide read: it then also reads the other Secrets of those
+# namespaces, which is the trade-off docs/governance.md describes.
+resource "helm_release" "plan_access" {
+  count = var.plan_identity == null ? 0 : 1
+
+  name      = "terraform-plan-access"
+  chart     = local.addon_config_chart
+  version   = "1.1.0"
+  namespace = "kube-system"
+  atomic    = true
+  wait      = true
+  timeout   = 300
+
+  values = [yamlencode({
+    cloud = local.cloud
+    planAccess = {
+      enabled    = true
+      namespaces = local.release_namespaces
+      subject    = local.plan_subject
+    }
+  })]
 }
