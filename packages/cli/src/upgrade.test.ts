@@ -131,7 +131,7 @@ describe('iacforge upgrade', () => {
     const r = await run(['upgrade', clone, '--roots', ROOT_B]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const branch = /Upgrade branch (iacforge\/upgrade-[0-9a-f]{12})/.exec(
+    const branch = /Upgrade branch (iacforge-upgrade-[0-9a-f]{12})/.exec(
       r.stdout,
     )![1];
     expect(r.stdout).toContain('- terraform/tf-one 1.0.0 → 1.1.0');
@@ -146,7 +146,7 @@ describe('iacforge upgrade', () => {
     // local branches: the pristine one (from origin's) and the upgrade
     expect(
       git(clone, 'branch', '--format=%(refname:short)').trim().split('\n'),
-    ).toEqual(['iacforge/generated', branch, 'main']);
+    ).toEqual([branch, 'iacforge/generated', 'main']);
     expect(git(clone, 'show', `${branch}:NOTES.md`)).toBe('team notes\n');
     expect(git(clone, 'show', `${branch}:terraform/versioning.tf`)).toBe(
       '# versioning\n',

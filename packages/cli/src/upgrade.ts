@@ -2,7 +2,7 @@
  * `iacforge upgrade <repo-dir>`: the portal's upgrade on a local clone.
  * Renders the repository's recorded answers (optionally changed) with the
  * current template trees, commits the render on iacforge/generated and
- * merges it into a new local branch iacforge/upgrade-<hex> from main.
+ * merges it into a new local branch iacforge-upgrade-<hex> from main.
  * The work tree and the checked-out branch are left alone.
  */
 import { execFileSync } from 'node:child_process';

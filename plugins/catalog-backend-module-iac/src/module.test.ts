@@ -41,7 +41,7 @@ describe('catalogModuleIacTemplates', () => {
   it('adds the Template provider by default', async () => {
     const [provider] = await providersWith({});
     expect(provider.getProviderName()).toBe('iacforge-templates');
-    expect(await entityNames(provider)).toHaveLength(4);
+    expect(await entityNames(provider)).toHaveLength(5);
   });
 
   it('provides nothing with iac.catalog.templates: false', async () => {

@@ -23,8 +23,8 @@ export const CATALOG_INFO_PATH = 'catalog-info.yaml';
  */
 export const PRISTINE_BRANCH = 'iacforge/generated';
 
-/** Upgrade branches are `iacforge/upgrade-<12 hex of the new pristine commit>`. */
-export const UPGRADE_BRANCH_PREFIX = 'iacforge/upgrade-';
+/** Upgrade branches are `iacforge-upgrade-<12 hex of the new pristine commit>`. */
+export const UPGRADE_BRANCH_PREFIX = 'iacforge-upgrade-';
 
 /** Annotation listing the templates a component was generated from: `kind/name@version,…`. */
 export const TEMPLATES_ANNOTATION = 'iacforge.io/templates';

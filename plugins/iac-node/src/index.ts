@@ -83,4 +83,4 @@ export {
   conflictLine,
   templateLine,
 } from './repository/summary';
-export { GitCommandError } from './git/exec';
+export { GitCommandError, runGit } from './git/exec';

@@ -106,7 +106,7 @@ describe('upgradeRepository', () => {
     });
 
     expect(upgrade.status).toBe('created');
-    expect(upgrade.branch).toMatch(/^iacforge\/upgrade-[0-9a-f]{12}$/);
+    expect(upgrade.branch).toMatch(/^iacforge-upgrade-[0-9a-f]{12}$/);
     const at = (f: string) => show(bare, upgrade.branch!, f);
     // user edits survive
     expect(at('charts/payments/values.yaml')).toMatch(/replicaCount: 5\b/);

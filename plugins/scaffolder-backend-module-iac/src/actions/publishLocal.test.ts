@@ -48,13 +48,19 @@ describe('iac:publish:local', () => {
   it('a generated workspace also gets the pristine branch upgrades merge from, at the same commit as main', async () => {
     const workspacePath = tmp('iacforge-ws-');
     fs.mkdirSync(path.join(workspacePath, '.iacforge'));
-    fs.writeFileSync(path.join(workspacePath, '.iacforge/answers.json'), '{}\n');
+    fs.writeFileSync(
+      path.join(workspacePath, '.iacforge/answers.json'),
+      '{}\n',
+    );
     const ctx = createMockActionContext({
       input: { repoUrl: 'localhost?owner=team&repo=generated' },
       workspacePath,
     });
     await action.handler(ctx as any);
-    expect(ctx.output).toHaveBeenCalledWith('pristineBranch', 'iacforge/generated');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'pristineBranch',
+      'iacforge/generated',
+    );
     const bare = path.join(directory, 'team/generated.git');
     const rev = (ref: string) =>
       execFileSync('git', ['--git-dir', bare, 'rev-parse', ref], {
