@@ -15,6 +15,9 @@ import {
 } from '@iacforge/plugin-iac-node';
 import { runCli } from './cli';
 
+// real git and real renders: slow on a busy 2-core machine (a limit, not a timing assertion)
+jest.setTimeout(120_000);
+
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const ROOT_A = path.join(
   path.dirname(require.resolve('@iacforge/plugin-iac-node/package.json')),
@@ -140,9 +143,7 @@ describe('iacforge upgrade', () => {
     expect(r.stdout).toContain(
       '## Conflicts (1 file(s), 1 hunk(s)): resolve them on the branch\n- terraform/main.tf (content): lines 1-5',
     );
-    expect(r.stdout).toContain(
-      `git push origin iacforge/generated ${branch}`,
-    );
+    expect(r.stdout).toContain(`git push origin iacforge/generated ${branch}`);
     // local branches: the pristine one (from origin's) and the upgrade
     expect(
       git(clone, 'branch', '--format=%(refname:short)').trim().split('\n'),
@@ -185,7 +186,9 @@ describe('iacforge upgrade', () => {
       path.join(dir, 'bad.json'),
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^iacforge: invalid payload \(1 problem\(s\)\):\n {2}helm_context\.image_tag: /);
+    expect(bad.stderr).toMatch(
+      /^iacforge: invalid payload \(1 problem\(s\)\):\n {2}helm_context\.image_tag: /,
+    );
 
     fs.writeFileSync(
       path.join(dir, 'good.json'),
@@ -200,17 +203,29 @@ describe('iacforge upgrade', () => {
       path.join(dir, 'good.json'),
     ]);
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('## Changed answers\n- helm_context.image_tag');
+    expect(good.stdout).toContain(
+      '## Changed answers\n- helm_context.image_tag',
+    );
     expect(good.stdout).toContain('## Conflicts: none');
 
     fs.writeFileSync(path.join(dir, 'list.json'), '[]');
-    const notObject = await run(['upgrade', clone, '--answers', path.join(dir, 'list.json')]);
+    const notObject = await run([
+      'upgrade',
+      clone,
+      '--answers',
+      path.join(dir, 'list.json'),
+    ]);
     expect(notObject.code).toBe(1);
     expect(notObject.stderr).toContain('must be a JSON object');
   });
 
   it('bad input: not a repository, no pristine branch (with what to do)', async () => {
-    const notRepo = await run(['upgrade', tmp('iacforge-empty-'), '--roots', ROOT_A]);
+    const notRepo = await run([
+      'upgrade',
+      tmp('iacforge-empty-'),
+      '--roots',
+      ROOT_A,
+    ]);
     expect(notRepo.code).toBe(1);
     expect(notRepo.stderr).toContain('is not a git repository');
 

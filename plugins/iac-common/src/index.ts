@@ -118,6 +118,9 @@ export {
   templateVersionChanges,
   parseTemplatesAnnotation,
   templateLag,
+  formatTemplateLag,
+  TEMPLATE_LAG_ANNOTATION,
+  UPGRADE_TEMPLATE_NAME,
 } from './upgrades';
 export type {
   AnswersFile,

@@ -1,5 +1,6 @@
 import {
   compareSemver,
+  formatTemplateLag,
   parseAnswersFile,
   parseTemplatesAnnotation,
   templateLag,
@@ -79,6 +80,22 @@ describe('template versions', () => {
     ).toEqual([
       { kind: 'terraform', name: 'aws-eks', from: '1.0.0', to: '1.2.0' },
     ]);
+    // without a kind: by name; newest wins; 1.10.0 is newer than 1.9.0
+    expect(
+      formatTemplateLag(
+        templateLag(
+          [
+            { name: 'basic', version: '1.9.0' },
+            { name: 'x', version: 'v1' },
+          ],
+          [
+            { kind: 'helm', name: 'basic', version: '1.10.0' },
+            { kind: 'helm', name: 'basic', version: '1.2.0' },
+            { kind: 'helm', name: 'x', version: '2.0.0' },
+          ],
+        ),
+      ),
+    ).toBe('basic 1.9.0 → 1.10.0');
   });
 });
 

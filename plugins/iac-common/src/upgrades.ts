@@ -218,19 +218,41 @@ export function parseTemplatesAnnotation(
   });
 }
 
-/** Templates with a newer version available (the lag an entity card shows). */
+/**
+ * Templates with a newer version available (the lag an entity card shows
+ * and the catalog annotates). A recorded template without a kind matches
+ * by name; versions that are not SemVer are skipped.
+ */
 export function templateLag(
-  recorded: readonly { kind: string; name: string; version: string }[],
+  recorded: readonly { kind?: string; name: string; version?: string }[],
   available: readonly { kind: string; name: string; version: string }[],
 ): { kind: string; name: string; from: string; to: string }[] {
-  return templateVersionChanges(
-    recorded,
-    available.filter(a =>
-      recorded.some(r => r.kind === a.kind && r.name === a.name),
-    ),
-  ).flatMap(c =>
-    c.change === 'upgrade'
-      ? [{ kind: c.kind, name: c.name, from: c.from!, to: c.to! }]
-      : [],
-  );
+  return recorded.flatMap(r => {
+    if (!r.version || !SEMVER_PATTERN.test(r.version)) return [];
+    const newest = available
+      .filter(
+        a =>
+          a.name === r.name &&
+          (!r.kind || a.kind === r.kind) &&
+          SEMVER_PATTERN.test(a.version),
+      )
+      .sort((x, y) => compareSemver(y.version, x.version))[0];
+    if (!newest || compareSemver(newest.version, r.version) <= 0) return [];
+    return [
+      { kind: newest.kind, name: r.name, from: r.version, to: newest.version },
+    ];
+  });
 }
+
+/** `aws-eks 1.0.0 → 1.2.0, basic 1.0.0 → 1.1.0` */
+export function formatTemplateLag(
+  lag: readonly { name: string; from: string; to: string }[],
+): string {
+  return lag.map(l => `${l.name} ${l.from} → ${l.to}`).join(', ');
+}
+
+/** Annotation of an outdated component: its lag as formatTemplateLag writes it. */
+export const TEMPLATE_LAG_ANNOTATION = 'iacforge.io/template-lag';
+
+/** Name of the Template that upgrades a generated repository. */
+export const UPGRADE_TEMPLATE_NAME = 'iacforge-upgrade';

@@ -22,6 +22,9 @@ import {
 } from './__testUtils__/generatedRepo';
 import { upgradeRepository, UpgradeError } from './upgrade';
 
+// real git and real renders: slow on a busy 2-core machine (a limit, not a timing assertion)
+jest.setTimeout(120_000);
+
 const rootA = copyShippedRoot();
 const TEMPLATE_LINE = '  description = "Project name (template 1.2.0)."';
 const USER_LINE = '  description = "Our project name, edited by hand."';

@@ -22,6 +22,9 @@ import { createPublishLocalAction } from './publishLocal';
 import { createUpgradeAction } from './upgrade';
 import { examples } from './upgrade.examples';
 
+// real git and real renders: slow on a busy 2-core machine (a limit, not a timing assertion)
+jest.setTimeout(120_000);
+
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 const ENV = {
   ...process.env,
