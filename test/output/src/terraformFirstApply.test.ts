@@ -342,7 +342,7 @@ describe('plan identity reads the Helm release Secrets after the first apply', (
         /release_namespaces = sort\(distinct\(concat\(\["kube-system"\], \[for r in local\.release_list : r\.namespace\]\)\)\)/,
       );
       expect(source).toMatch(
-        /release_list\s+= concat\(local\.cloud_releases, helm_release\.prometheus_operator_crds, helm_release\.external_secrets, helm_release\.cluster_secret_store\)/,
+        /release_list\s+= concat\(local\.cloud_releases, helm_release\.prometheus_operator_crds, helm_release\.addon_namespaces, helm_release\.external_secrets, helm_release\.cluster_secret_store\)/,
       );
       const role = files.get(
         'terraform/modules/cluster-addons/charts/addon-config/templates/plan-access.yaml',
@@ -384,4 +384,41 @@ describe('plan identity reads the Helm release Secrets after the first apply', (
       /resource "helm_release" "plan_access" \{\n {2}count = var\.plan_identity == null \? 0 : 1/,
     );
   });
+});
+
+describe('add-on charts run under the Pod Security level of their namespace', () => {
+  it.each(['aws', 'azure', 'gcp'] as const)(
+    '%s: External Secrets Operator goes into a restricted namespace with restricted contexts on every pod',
+    async cloud => {
+      const { addons } = await modulesOf(
+        'cluster',
+        clusterPayload(
+          cloud,
+          cloud === 'azure' ? { cluster_admin_principal_ids: [ADMIN] } : {},
+          { addons_context: { enabled: true, external_secrets: true } },
+        ),
+      );
+      const namespaces = findResource(
+        addons!,
+        'helm_release',
+        'addon_namespaces',
+      )!;
+      expect(String(namespaces.values)).toMatch(
+        /name = local\.external_secrets_namespace, podSecurity = "restricted"/,
+      );
+      const eso = findResource(addons!, 'helm_release', 'external_secrets')!;
+      expect(eso.create_namespace).toBeUndefined();
+      const values = String(eso.values);
+      for (const section of ['', 'webhook', 'certController']) {
+        expect(values).toContain(
+          section
+            ? `${section} = {`
+            : 'podSecurityContext = local.restricted_pod_security_context',
+        );
+      }
+      expect(
+        values.match(/securityContext\s+= local\.restricted_security_context/g),
+      ).toHaveLength(3);
+    },
+  );
 });

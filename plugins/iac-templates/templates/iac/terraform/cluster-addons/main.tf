@@ -15,7 +15,21 @@ locals {
   # Every release of the module but plan_access: their namespaces are where
   # the plan identity reads the Helm release Secrets. A new release must be
   # listed here (the identity output check fails otherwise).
-  release_list = concat(local.cloud_releases, helm_release.prometheus_operator_crds, helm_release.external_secrets, helm_release.cluster_secret_store)
+  release_list = concat(local.cloud_releases, helm_release.prometheus_operator_crds, helm_release.addon_namespaces, helm_release.external_secrets, helm_release.cluster_secret_store)
+
+  # Pod and container security contexts of the "restricted" Pod Security
+  # level, for the charts installed into restricted namespaces.
+  restricted_pod_security_context = {
+    runAsNonRoot   = true
+    seccompProfile = { type = "RuntimeDefault" }
+  }
+  restricted_security_context = {
+    allowPrivilegeEscalation = false
+    capabilities             = { drop = ["ALL"] }
+    readOnlyRootFilesystem   = true
+    runAsNonRoot             = true
+    seccompProfile           = { type = "RuntimeDefault" }
+  }
 
   releases = {
     for r in concat(local.release_list, helm_release.plan_access) :
@@ -26,23 +40,47 @@ locals {
   release_namespaces = sort(distinct(concat(["kube-system"], [for r in local.release_list : r.namespace])))
 }
 
+# The operator's namespace enforces the "restricted" Pod Security level: it
+# is created (labelled) by the module's chart, and the values below give
+# every pod of the chart a restricted security context (the pod-security
+# output check evaluates them against that level).
+resource "helm_release" "addon_namespaces" {
+  count = var.external_secrets_enabled ? 1 : 0
+
+  name      = "addon-namespaces"
+  chart     = local.addon_config_chart
+  version   = "1.1.0"
+  namespace = "kube-system"
+  atomic    = true
+  wait      = true
+  timeout   = 300
+
+  values = [yamlencode({
+    cloud = local.cloud
+    namespaces = [
+      { name = local.external_secrets_namespace, podSecurity = "restricted" },
+    ]
+  })]
+}
+
 resource "helm_release" "external_secrets" {
   count = var.external_secrets_enabled ? 1 : 0
 
-  name             = "external-secrets"
-  repository       = "https://charts.external-secrets.io"
-  chart            = "external-secrets"
-  version          = "2.9.0"
-  namespace        = local.external_secrets_namespace
-  create_namespace = true
-  atomic           = true
-  cleanup_on_fail  = true
-  wait             = true
-  timeout          = 600
+  name            = "external-secrets"
+  repository      = "https://charts.external-secrets.io"
+  chart           = "external-secrets"
+  version         = "2.9.0"
+  namespace       = local.external_secrets_namespace
+  atomic          = true
+  cleanup_on_fail = true
+  wait            = true
+  timeout         = 600
 
   values = [yamlencode({
-    installCRDs  = true
-    replicaCount = 2
+    installCRDs        = true
+    replicaCount       = 2
+    podSecurityContext = local.restricted_pod_security_context
+    securityContext    = local.restricted_security_context
     serviceAccount = {
       create      = true
       name        = local.external_secrets_service_account
@@ -54,9 +92,17 @@ resource "helm_release" "external_secrets" {
       minAvailable = 1
     }
     webhook = {
-      replicaCount = 2
+      replicaCount       = 2
+      podSecurityContext = local.restricted_pod_security_context
+      securityContext    = local.restricted_security_context
+    }
+    certController = {
+      podSecurityContext = local.restricted_pod_security_context
+      securityContext    = local.restricted_security_context
     }
   })]
+
+  depends_on = [helm_release.addon_namespaces]
 }
 
 # The ClusterSecretStore is a custom resource of the operator above, so it is
