@@ -16,6 +16,7 @@ import { createAuthorize } from './authorize';
 import { createGitRouter } from './gitHttp';
 import { PreviewPool } from './previewPool';
 import { createRouter } from './router';
+import { createUpgradeRouter } from './upgradePreview';
 
 /**
  * The IaC Forge backend plugin: the generator's REST API at /api/iac, and
@@ -108,6 +109,7 @@ export const iacPlugin = createBackendPlugin({
         lifecycle.addShutdownHook(async () => {
           await Promise.all([previewPool?.close(), heavyPool?.close()]);
         });
+        const authorize = createAuthorize({ httpAuth, permissions });
         httpRouter.use(
           await createRouter({
             engine,
@@ -120,11 +122,19 @@ export const iacPlugin = createBackendPlugin({
             previewCacheBytes: config.getOptionalNumber(
               'iac.preview.cacheBytes',
             ),
-            authorize: createAuthorize({ httpAuth, permissions }),
+            authorize,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             gitRouter: git.enabled
               ? createGitRouter(new LocalGitRepositories(git.directory), {
                   allowRemoteClones: git.allowRemoteClones,
+                })
+              : undefined,
+            upgradeRouter: git.enabled
+              ? createUpgradeRouter({
+                  engine,
+                  repos: new LocalGitRepositories(git.directory),
+                  gitBaseUrl: git.baseUrl,
+                  authorize,
                 })
               : undefined,
           }),
