@@ -46,7 +46,6 @@ export type CliIO = {
   stdin?: () => Promise<string>;
 };
 
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {

@@ -162,6 +162,28 @@ describe('iacforge upgrade', () => {
     expect(git(clone, 'branch').trim().split('\n')).toHaveLength(3);
   });
 
+  it('--dry-run --diff previews the per-file diff against main and creates nothing', async () => {
+    const clone = await generatedClone();
+    const r = await run([
+      'upgrade',
+      clone,
+      '--roots',
+      ROOT_B,
+      '--dry-run',
+      '--diff',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('would be created (dry run: nothing written)');
+    expect(r.stdout).toContain('## Diff against main\n');
+    expect(r.stdout).toContain(
+      '+resource "aws_s3_bucket" "state" { # versioned',
+    );
+    expect(r.stdout).toContain(
+      '+++ b/terraform/versioning.tf\n@@ -0,0 +1 @@\n+# versioning\n',
+    );
+    expect(git(clone, 'branch').trim().split('\n')).toHaveLength(1);
+  });
+
   it('is a no-op when the trees have not changed', async () => {
     const clone = await generatedClone();
     const r = await run(['upgrade', clone, '--roots', ROOT_A]);

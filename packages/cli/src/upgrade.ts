@@ -75,6 +75,10 @@ export function upgradeCommand(program: Command, deps: Deps) {
     )
     .option('--base <branch>', 'branch the upgrade starts from', 'main')
     .option('--dry-run', 'report what the upgrade would do, create no branch')
+    .option(
+      '--diff',
+      "also print the upgrade branch's diff against the base branch, per file (conflict markers included)",
+    )
     .option('--json', 'print the result as JSON')
     .option(...deps.rootsOption)
     .action(
@@ -84,6 +88,7 @@ export function upgradeCommand(program: Command, deps: Deps) {
           answers?: string;
           base: string;
           dryRun?: boolean;
+          diff?: boolean;
           json?: boolean;
           roots?: string[];
         },
@@ -107,6 +112,7 @@ export function upgradeCommand(program: Command, deps: Deps) {
             answers,
             baseBranch: opts.base,
             dryRun: opts.dryRun,
+            diff: opts.diff,
           });
         } catch (error) {
           if (error instanceof UpgradeError) {
@@ -119,6 +125,13 @@ export function upgradeCommand(program: Command, deps: Deps) {
           return;
         }
         deps.io.stdout(result.summary);
+        if (result.diff?.length) {
+          deps.io.stdout(
+            `\n## Diff against ${result.baseBranch}\n\n${result.diff
+              .map(f => f.patch)
+              .join('')}`,
+          );
+        }
         if (result.status === 'created' || result.status === 'existing') {
           deps.io.stdout(
             `\nReview it: git log -p ${result.baseBranch}..${result.branch}\n` +

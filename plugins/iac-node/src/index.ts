@@ -75,6 +75,7 @@ export type {
 export type {
   ChangedFile,
   ConflictHunk,
+  FileDiff,
   FileConflict,
   GitIdentity,
 } from './repository/merge';

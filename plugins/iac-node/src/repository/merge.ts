@@ -190,6 +190,31 @@ export async function changedFiles(
   return files;
 }
 
+/** One file's change between two commits, with its unified diff. */
+export type FileDiff = ChangedFile & {
+  /** `git diff` output of this file (binary files: git's one-line note). */
+  patch: string;
+};
+
+/** Per-file unified diffs between two commits (renames detected). */
+export async function diffCommits(
+  repo: string,
+  from: string,
+  to: string,
+): Promise<FileDiff[]> {
+  const files = await changedFiles(repo, from, to);
+  const patch = (
+    await runGit(['diff', '-M', '--no-color', '--no-ext-diff', from, to], {
+      cwd: repo,
+    })
+  ).stdout.toString('utf8');
+  const chunks = patch.split(/^(?=diff --git )/m).filter(Boolean);
+  return files.map(f => {
+    const header = `diff --git a/${f.from ?? f.path} b/${f.path}\n`;
+    return { ...f, patch: chunks.find(c => c.startsWith(header)) ?? '' };
+  });
+}
+
 /** Reads the conflict markers of a merged file. */
 export function conflictHunks(content: string): ConflictHunk[] {
   const lines = content.split('\n');

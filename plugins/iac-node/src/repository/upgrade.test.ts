@@ -231,8 +231,21 @@ describe('upgradeRepository', () => {
     const again = await upgradeRepository({
       repository: bare,
       engine: engineB,
+      diff: true,
     });
     expect(again.status).toBe('existing');
+    // the preview: per-file diff against main, predicted conflict included
+    const varsDiff = again.diff!.find(
+      f => f.path === 'terraform/variables.tf',
+    )!;
+    expect(varsDiff.status).toBe('modified');
+    expect(varsDiff.patch).toContain(
+      `+<<<<<<< main\n ${USER_LINE}\n+=======\n+${TEMPLATE_LINE}\n+>>>>>>> iacforge/generated\n`,
+    );
+    expect(
+      again.diff!.find(f => f.path === 'terraform/checks.tf')!.patch,
+    ).toContain('+# Added in 1.2.0: post-apply checks.');
+    expect(again.diff!.map(f => f.path)).not.toContain('docs/RUNBOOK.md');
     expect(again.branch).toBe(upgrade.branch);
     expect(refsOf(bare)).toBe(refs);
   });

@@ -24,7 +24,9 @@ import {
   ChangedFile,
   changedFiles,
   commitTree,
+  diffCommits,
   FileConflict,
+  FileDiff,
   GitIdentity,
   isAncestor,
   mergeBase,
@@ -67,6 +69,8 @@ export type UpgradeOptions = {
   remote?: string;
   /** Compute everything, move no ref. */
   dryRun?: boolean;
+  /** Also return the upgrade branch's per-file diff against the base branch (a preview). */
+  diff?: boolean;
   author?: GitIdentity;
 };
 
@@ -98,6 +102,8 @@ export type UpgradeResult = {
   /** What the templates changed since the last merged generation. */
   files: ChangedFile[];
   conflicts: FileConflict[];
+  /** With `diff`: what the upgrade branch changes on the base branch, per file (conflict markers included). */
+  diff?: FileDiff[];
   /** Human-readable summary (Markdown), the body of a pull request. */
   summary: string;
 };
@@ -116,11 +122,7 @@ async function findPristine(repo: string, remote: string) {
   return undefined;
 }
 
-async function noPristineMessage(
-  repo: string,
-  base: string,
-  baseName: string,
-) {
+async function noPristineMessage(repo: string, base: string, baseName: string) {
   const roots = (
     await runGit(['rev-list', '--max-parents=0', base], { cwd: repo })
   ).stdout
@@ -210,7 +212,10 @@ export async function upgradeRepository(
   }
   const pristine = await findPristine(repo, options.remote ?? 'origin');
   if (!pristine) {
-    throw bad(await noPristineMessage(repo, main, baseBranch), 'no-pristine-branch');
+    throw bad(
+      await noPristineMessage(repo, main, baseBranch),
+      'no-pristine-branch',
+    );
   }
   const previous = await mergeBase(repo, main, pristine.commit);
   if (!previous) {
@@ -361,6 +366,7 @@ export async function upgradeRepository(
     pristineBranch: PRISTINE_BRANCH,
     branch,
     commit,
+    ...(options.diff ? { diff: await diffCommits(repo, main, commit) } : {}),
     pristineCommit,
     previousPristineCommit: previous,
     templates,

@@ -151,6 +151,12 @@ describe('iac:upgrade', () => {
     };
     await action.handler(ctx as any);
     expect(outputs(ctx as any).status).toBe('dry-run');
+    // the preview: what the branch would change on main, per file
+    expect(outputs(ctx as any).diff).toContainEqual({
+      path: 'terraform/checks.tf',
+      status: 'added',
+      patch: expect.stringContaining('+# checks'),
+    });
     expect(outputs(ctx as any).templates).toContain(
       'terraform/aws-eks 1.0.0 → 1.1.0',
     );

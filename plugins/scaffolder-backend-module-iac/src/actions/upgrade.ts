@@ -135,6 +135,19 @@ export function createUpgradeAction(options: {
           z
             .array(z.string())
             .describe('One line per conflicted file, with its hunks.'),
+        diff: z =>
+          z
+            .array(
+              z.object({
+                path: z.string(),
+                status: z.string(),
+                patch: z.string(),
+              }),
+            )
+            .optional()
+            .describe(
+              'Dry run only: the upgrade branch against the base branch, per file (unified diff, conflict markers included).',
+            ),
       },
     },
     async handler(ctx) {
@@ -155,6 +168,8 @@ export function createUpgradeAction(options: {
         answers,
         baseBranch: ctx.input.baseBranch,
         dryRun: ctx.isDryRun,
+        // a dry run is a preview: the branch's diff against main
+        diff: ctx.isDryRun,
         author:
           userName && email
             ? { name: String(userName), email: String(email) }
@@ -247,6 +262,16 @@ export function createUpgradeAction(options: {
       ctx.output('summary', result.summary);
       ctx.output('templates', result.templates.map(templateLine));
       ctx.output('conflicts', result.conflicts.map(conflictLine));
+      if (result.diff) {
+        ctx.output(
+          'diff',
+          result.diff.map(f => ({
+            path: f.path,
+            status: f.status,
+            patch: f.patch,
+          })),
+        );
+      }
     },
   });
 }
