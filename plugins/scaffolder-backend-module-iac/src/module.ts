@@ -13,6 +13,7 @@ import { createHelmGenerateAction } from './actions/helmGenerate';
 import { createPlatformGenerateAction } from './actions/platformGenerate';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createTerraformGenerateAction } from './actions/terraformGenerate';
+import { createUpgradeAction } from './actions/upgrade';
 import { createValidateAction } from './actions/validate';
 
 /**
@@ -63,6 +64,14 @@ export const scaffolderModuleIac = createBackendModule({
           }),
           createGithubGovernanceAction({
             integrations: ScmIntegrations.fromConfig(config),
+          }),
+          createUpgradeAction({
+            engine,
+            localGit: git.enabled
+              ? { directory: git.directory, baseUrl: git.baseUrl }
+              : undefined,
+            integrations: ScmIntegrations.fromConfig(config),
+            permissions,
           }),
         );
         if (git.enabled) {

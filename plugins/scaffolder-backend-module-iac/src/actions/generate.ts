@@ -14,11 +14,17 @@ import type { z as zod } from 'zod/v3';
 import {
   FormOptions,
   formToPayload,
+  helmContextWarnings,
   iacGeneratePermission,
   SECRET_FIELDS,
   stripSecrets,
 } from '@iacforge/plugin-iac-common';
 import {
+  ANSWERS_PATH,
+  answersFile,
+  CATALOG_INFO_PATH,
+  catalogInfoFile,
+  CatalogOptions,
   GenerateKind,
   GenerateResult,
   IacEngine,
@@ -32,13 +38,6 @@ import {
   entityRefsOf,
 } from '../catalogNames';
 import { authorizeBasic } from '../permissions';
-import {
-  ANSWERS_PATH,
-  answersFile,
-  CATALOG_INFO_PATH,
-  catalogInfoFile,
-  CatalogOptions,
-} from '../repoFiles';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -223,7 +222,10 @@ export async function runGenerate(
     input.targetPath ?? '.',
   );
   const extra: { path: string; content: string }[] = [
-    { path: ANSWERS_PATH, content: answersFile(result, ctx.templateInfo) },
+    {
+      path: ANSWERS_PATH,
+      content: answersFile(result, ctx.templateInfo, input.catalog),
+    },
   ];
   if (input.catalog) {
     const content = catalogInfoFile(result, input.catalog, ctx.templateInfo);
@@ -246,6 +248,13 @@ export async function runGenerate(
       ctx.isDryRun ? ' [dry run]' : ''
     }`,
   );
+  // valid input that will not work as expected (the preview shows the same)
+  const helm = result.payload.helm_context as
+    | { image_repository: string }
+    | undefined;
+  for (const warning of helm ? helmContextWarnings(helm) : []) {
+    ctx.logger.warn(`${warning.path}: ${warning.message}`);
+  }
   if (used.length) {
     ctx.logger.info(
       `Secrets kept out of the repository: ${used

@@ -5,6 +5,8 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import path from 'node:path';
+import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
 import {
   LocalGitRepositories,
   RepositoryError,
@@ -103,6 +105,13 @@ export function createPublishLocalAction(options: {
             .string()
             .describe('URL of catalog-info.yaml, for catalog:register.'),
         commitHash: z => z.string().describe('The commit that was pushed.'),
+        pristineBranch: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'For a generated repository (it has .iacforge/answers.json): the branch holding exactly the generated output, which upgrades merge from.',
+            ),
       },
     },
     async handler(ctx) {
@@ -144,6 +153,11 @@ export function createPublishLocalAction(options: {
               sourceDir,
               branch: ctx.input.defaultBranch,
               message: ctx.input.gitCommitMessage,
+              // a generated repository: its first commit is the generator's
+              // output, the start of the pristine branch upgrades merge from
+              pristineBranch: fs.existsSync(path.join(sourceDir, ANSWERS_PATH))
+                ? PRISTINE_BRANCH
+                : undefined,
               author:
                 userName && email
                   ? { name: String(userName), email: String(email) }
@@ -165,6 +179,9 @@ export function createPublishLocalAction(options: {
         `${web}/blob/${result.branch}/catalog-info.yaml`,
       );
       ctx.output('commitHash', result.commit);
+      if (result.pristineBranch) {
+        ctx.output('pristineBranch', result.pristineBranch);
+      }
       ctx.logger.info(
         `Published ${owner}/${repo} (${result.commit.slice(
           0,
