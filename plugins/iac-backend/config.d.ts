@@ -57,10 +57,20 @@ export interface Config {
        */
       heavyWorkers?: number;
       /**
+       * CPU priority (Linux nice value, 0-19) of those workers: default 10,
+       * so they yield the CPU to the HTTP thread and plain previews.
+       */
+      heavyNice?: number;
+      /**
        * Checked previews and downloads rendering at once (default 2); up to
        * 100 more wait their turn, beyond that the answer is 503.
        */
       heavyConcurrency?: number;
+      /**
+       * Start the preview workers with the backend instead of on the first
+       * request (default false; this repository's app-config.yaml sets it).
+       */
+      warmUp?: boolean;
       /** Bytes of preview answers kept in memory (default 67108864 = 64 MiB). */
       cacheBytes?: number;
     };

@@ -104,11 +104,20 @@ export const iacPlugin = createBackendPlugin({
                 size: heavyWorkers,
                 roots: engine.registry.roots,
                 logger,
+                // below the HTTP thread and the plain previews
+                nice: config.getOptionalNumber('iac.preview.heavyNice') ?? 10,
               })
             : undefined;
         lifecycle.addShutdownHook(async () => {
           await Promise.all([previewPool?.close(), heavyPool?.close()]);
         });
+        if (config.getOptionalBoolean('iac.preview.warmUp')) {
+          // the workers start with the backend, not on the first request
+          lifecycle.addStartupHook(() => {
+            previewPool?.warm();
+            heavyPool?.warm();
+          });
+        }
         const authorize = createAuthorize({ httpAuth, permissions });
         httpRouter.use(
           await createRouter({

@@ -49,6 +49,8 @@ export type PreviewPoolOptions = {
   execArgv?: string[];
   /** The worker module (default: previewWorker.ts / its build). */
   file?: string;
+  /** CPU priority of the workers (Linux nice value; default: unchanged). */
+  nice?: number;
 };
 
 /** A preview rendered by a worker, with the worker's thread id. */
@@ -96,6 +98,7 @@ export class PreviewPool {
     const data: PreviewWorkerData = {
       iacforgePreviewWorker: true,
       roots: this.options.roots,
+      nice: this.options.nice,
     };
     const file = this.options.file ?? previewWorkerFile();
     const worker = new Worker(file, {
@@ -129,6 +132,22 @@ export class PreviewPool {
     worker.unref();
     this.slots[index] = slot;
     return slot;
+  }
+
+  /**
+   * Starts every worker now (they load the engine and the output checks in
+   * the background) instead of on the first request, which would wait for
+   * it: seconds, more from TypeScript source.
+   */
+  warm(): void {
+    if (!this.active) {
+      return;
+    }
+    for (let i = 0; i < this.slots.length; i++) {
+      if (!this.slots[i]) {
+        this.start(i);
+      }
+    }
   }
 
   /**
