@@ -6,10 +6,12 @@ import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
 import { catalogLookupFromServices } from './catalogNames';
+import { readPublishTarget } from './publishTarget';
 import { createClusterGenerateAction } from './actions/clusterGenerate';
 import { createGithubGovernanceAction } from './actions/githubGovernance';
 import { createHelmGenerateAction } from './actions/helmGenerate';
 import { createPlatformGenerateAction } from './actions/platformGenerate';
+import { createPublishAction } from './actions/publish';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createTerraformGenerateAction } from './actions/terraformGenerate';
 import { createValidateAction } from './actions/validate';
@@ -39,7 +41,19 @@ export const scaffolderModuleIac = createBackendModule({
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
         const git = localGitSettings(config);
+        // iac.publish: where iac:publish sends repositories (a wrong value
+        // stops the backend with the key, not the first task)
+        const target = readPublishTarget(config);
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
+          createPublishAction({
+            target,
+            integrations,
+            config,
+            localGit: git.enabled
+              ? { directory: git.directory, baseUrl: git.baseUrl }
+              : undefined,
+          }),
           createPlatformGenerateAction({ engine, catalog }),
           createClusterGenerateAction({ engine, catalog }),
           createTerraformGenerateAction({ engine, catalog }),
@@ -48,9 +62,7 @@ export const scaffolderModuleIac = createBackendModule({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
-          createGithubGovernanceAction({
-            integrations: ScmIntegrations.fromConfig(config),
-          }),
+          createGithubGovernanceAction({ integrations }),
         );
         if (git.enabled) {
           scaffolderActions.addActions(
