@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything needed and runs ALL the tests:
 #   type check, lint, unit tests of every package (incl. the generated-output
-#   matrices), and the browser end-to-end suite against the real portal.
+#   matrices), the browser end-to-end suite against the real portal, and the
+#   production profile on PostgreSQL with two replicas (test/production).
 # Ends with one line "N passed, N failed, N skipped" summed over every suite,
 # and exits non-zero on any failure (scripts/test-summary.mjs has the rules:
 # under CI a skipped test, a test that ran no assertion or a package that
@@ -67,6 +68,10 @@ summary_rules() {
 step summary-rules summary_rules
 suite unit yarn backstage-cli repo test
 suite e2e yarn workspace @iacforge/e2e-tests test:e2e
+# the production profile (docs/production.md): PostgreSQL, two replicas,
+# SIGKILL recovery, 20 tasks at once, 50 connections x 60 s on the preview
+# API; ~4 min on 2 cores. IACFORGE_LOAD_SECONDS shortens the load.
+suite production "$ROOT/scripts/test-production.sh"
 
 # The install test (a stock create-app portal from packed tarballs) runs
 # on its own: `yarn test:install` (10-30 min, most of it create-app's install

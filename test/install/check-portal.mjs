@@ -2,7 +2,7 @@
  * Starts the portal made by run.sh (its built frontend served by the
  * backend) on a free port, runs one IaC Forge Template through the
  * scaffolder REST API, clones the result from the embedded git host and runs
- * the output checks on it, then opens /create in Chromium: the four Templates
+ * the output checks on it, then opens /create in Chromium: the five Templates
  * are listed and the preview field renders files.
  * Usage: node check-portal.mjs PORTAL_DIR REPO_ROOT
  */
@@ -25,6 +25,7 @@ const TITLES = [
   'Service on an existing cluster',
   'Kubernetes cluster (Terraform + add-ons + governance)',
   'GitOps service (Flux dev/prod, Flagger canary, promotion)',
+  'Upgrade an IaC repository',
 ];
 
 const t0 = Date.now();
@@ -140,17 +141,17 @@ try {
     return text ? JSON.parse(text) : undefined;
   };
 
-  // the four Templates, from the catalog module
+  // the five Templates, from the catalog module
   let templates = [];
   await waitFor(
-    'the four IaC Forge Templates in the catalog',
+    'the five IaC Forge Templates in the catalog',
     async () => {
       const res = await api(
         'GET',
         '/api/catalog/entities/by-query?filter=kind=template,metadata.tags=iacforge&limit=20',
       );
       templates = res.items.map(e => e.metadata.title);
-      return templates.length === 4;
+      return templates.length === 5;
     },
     180_000,
     () => exited,
@@ -284,7 +285,7 @@ try {
     path: path.join(resultsDir, 'create.png'),
     fullPage: true,
   });
-  log('/create lists the four templates');
+  log('/create lists the five templates');
   await page
     .locator('[class*="MuiCard-root"]', {
       hasText: 'Service on an existing cluster',

@@ -7,6 +7,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { localGitUrlReaderFactory } from '@iacforge/plugin-iac-backend';
+import { iacForgePermissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -23,11 +24,10 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permissions (allow-all; replace with your policy in production)
+// permissions: the portal's policy (src/permissionPolicy.ts): users see
+// their own scaffolder tasks, publish under their own owner namespaces
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(iacForgePermissionPolicyModule);
 
 // scaffolder with the built-in actions, plus GitHub publishing
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -209,6 +209,26 @@ describe('iacforge', () => {
     expect(broken.stdout).toMatch(/syntax-error\/main\.tf:\d+/);
   });
 
+  it('validate prints a chart image that needs root as a warning and exits 0', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-cli-chart-'));
+    fs.cpSync(path.join(CHECK_FIXTURES, 'good/charts'), dir, {
+      recursive: true,
+    });
+    const values = path.join(dir, 'web/values.yaml');
+    fs.writeFileSync(
+      values,
+      fs
+        .readFileSync(values, 'utf8')
+        .replace('repository: ghcr.io/example/web', 'repository: postgres'),
+    );
+    const r = await run(['validate', dir, '--no-helm']);
+    expect(r.stdout).toMatch(
+      /^web\/values\.yaml: \[pod-security\] warning: image\.repository: "postgres" will not become Ready/,
+    );
+    expect(r.stderr).toMatch(/^OK: 1 finding/);
+    expect(r.code).toBe(0);
+  });
+
   it('validates charts with the real helm binaries', async () => {
     const r = await run(['validate', path.join(CHECK_FIXTURES, 'good/charts')]);
     expect(r.stderr).toMatch(/^OK/);

@@ -7,6 +7,7 @@
  *   iacforge render <payload> -o d  write the generated files into a folder
  *   iacforge zip <payload> -o f     write them as a ZIP
  *   iacforge validate <dir>         run the output checks on a folder
+ *   iacforge upgrade <repo-dir>     upgrade a generated repository (a branch)
  *
  * Exit codes: 0 success; 1 invalid payload or failed checks; 2 usage or I/O error.
  */
@@ -29,7 +30,13 @@ import {
   TemplateRenderError,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
-import { checkDirectory, formatFindings } from '@iacforge/output-checks';
+import {
+  checkDirectory,
+  formatFindings,
+  imageWarningsInDirectory,
+} from '@iacforge/output-checks';
+import { CliError } from './errors';
+import { upgradeCommand } from './upgrade';
 
 export type CliIO = {
   stdout: (text: string) => void;
@@ -38,13 +45,6 @@ export type CliIO = {
   /** Standard input, read when the payload argument is "-". */
   stdin?: () => Promise<string>;
 };
-
-/** An error that ends the command with a message and an exit code. */
-class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2) {
-    super(message);
-  }
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -254,7 +254,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
         throw new CliError(`${abs} is not a folder`, 2);
       }
-      const report = await checkDirectory(abs, { helm: opts.helm });
+      const checked = await checkDirectory(abs, { helm: opts.helm });
+      // warnings (a chart image that needs root) are printed, never fail
+      const report = {
+        ...checked,
+        findings: [
+          ...(await imageWarningsInDirectory(abs)),
+          ...checked.findings,
+        ],
+      };
       if (opts.json) {
         io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       } else if (report.findings.length > 0) {
@@ -272,6 +280,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         throw new CliError('', 1);
       }
     });
+
+  upgradeCommand(program, { io, resolve, engineFor, rootsOption });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,6 +9,7 @@
 
 export { checkDirectory, checkFiles } from './check';
 export { formatFindings } from './format';
+export { imageWarnings, imageWarningsInDirectory } from './imageWarnings';
 export { warmUp } from './wasm';
 export { runHelmOnChart } from './helm';
 export { defaultHelmBinaries, helmBinaryVersion } from './helmProcess';

@@ -1,11 +1,12 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
+  CatalogProcessor,
   catalogProcessingExtensionPoint,
   EntityProvider,
 } from '@backstage/plugin-catalog-node';
 import { catalogModuleIacTemplates } from './module';
 
-async function providersWith(data: object) {
+async function providersWith(data: object, processors: CatalogProcessor[] = []) {
   const providers: EntityProvider[] = [];
   await startTestBackend({
     extensionPoints: [
@@ -14,6 +15,8 @@ async function providersWith(data: object) {
         {
           addEntityProvider: (...p: Array<EntityProvider | EntityProvider[]>) =>
             providers.push(...p.flat()),
+          addProcessor: (...p: Array<CatalogProcessor | CatalogProcessor[]>) =>
+            processors.push(...p.flat()),
         },
       ],
     ],
@@ -41,7 +44,18 @@ describe('catalogModuleIacTemplates', () => {
   it('adds the Template provider by default', async () => {
     const [provider] = await providersWith({});
     expect(provider.getProviderName()).toBe('iacforge-templates');
-    expect(await entityNames(provider)).toHaveLength(4);
+    expect(await entityNames(provider)).toHaveLength(5);
+  });
+
+  it('adds the template lag processor unless iac.catalog.templateLag is false', async () => {
+    const processors: CatalogProcessor[] = [];
+    await providersWith({}, processors);
+    expect(processors.map(p => p.getProcessorName())).toEqual([
+      'IacTemplateLagProcessor',
+    ]);
+    const none: CatalogProcessor[] = [];
+    await providersWith({ iac: { catalog: { templateLag: false } } }, none);
+    expect(none).toEqual([]);
   });
 
   it('provides nothing with iac.catalog.templates: false', async () => {

@@ -3,13 +3,18 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { createEngine } from '@iacforge/plugin-iac-node';
 import { iacTemplateEntitiesLocation } from '@iacforge/plugin-iac-templates';
 import { IacTemplatesEntityProvider } from './provider';
+import { IacTemplateLagProcessor } from './templateLagProcessor';
 
 /**
  * Catalog module: the IaC Forge Template entities, straight from the
  * installed `@iacforge/plugin-iac-templates` package (no catalog.locations
  * entry, no copied files). `iac.catalog.templates: false` turns it off.
+ * Also marks generated components whose templates have newer installed
+ * versions (iacforge.io/outdated, iacforge.io/template-lag);
+ * `iac.catalog.templateLag: false` turns that off.
  *
  * @public
  */
@@ -35,6 +40,15 @@ export const catalogModuleIacTemplates = createBackendModule({
         catalog.addEntityProvider(
           new IacTemplatesEntityProvider({ locationFile, enabled }),
         );
+        // outdated generated components: iacforge.io/outdated, template-lag
+        if (config.getOptionalBoolean('iac.catalog.templateLag') ?? true) {
+          const engine = createEngine(
+            config.getOptionalStringArray('iac.templateRoots'),
+            { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
+          );
+          const installed = engine.templates();
+          catalog.addProcessor(new IacTemplateLagProcessor(() => installed));
+        }
       },
     });
   },

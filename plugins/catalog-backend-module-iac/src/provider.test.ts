@@ -20,7 +20,7 @@ async function provided(
 }
 
 describe('IacTemplatesEntityProvider', () => {
-  it('provides the four shipped Template entities with their source file', async () => {
+  it('provides the five shipped Template entities with their source file', async () => {
     const [mutation] = await provided(true);
     expect(mutation.type).toBe('full');
     const entities = mutation.type === 'full' ? mutation.entities : [];
@@ -29,6 +29,7 @@ describe('IacTemplatesEntityProvider', () => {
       'iacforge-gitops-service',
       'iacforge-service-existing-cluster',
       'iacforge-service-new-cluster',
+      'iacforge-upgrade',
     ]);
     for (const { entity } of entities) {
       expect(entity.kind).toBe('Template');

@@ -27,7 +27,7 @@ function readYaml(file: string): unknown[] {
 /**
  * Reads the entities a `Location` file lists (its `spec.target(s)`, relative
  * to the file), annotated with the file they came from. Only local files:
- * the shipped location lists its four Template entities.
+ * the shipped location lists its five Template entities.
  */
 export function readLocationEntities(locationFile: string): Entity[] {
   const out: Entity[] = [];

@@ -32,6 +32,10 @@ async function start() {
   return server;
 }
 
+// checked previews and downloads start a preview worker of their own on
+// first use: it loads the TypeScript sources, seconds on a busy machine
+jest.setTimeout(60_000);
+
 function nested(depth: number): string {
   return `{"cloud":"aws","helm_context":${'{"a":'.repeat(depth)}1${'}'.repeat(
     depth,

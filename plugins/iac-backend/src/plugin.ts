@@ -8,6 +8,11 @@ import {
   localGitSettings,
 } from '@iacforge/plugin-iac-node';
 import os from 'node:os';
+import {
+  iacPermissions,
+  iacPublishPermission,
+} from '@iacforge/plugin-iac-common';
+import { createAuthorize } from './authorize';
 import { createGitRouter } from './gitHttp';
 import { PreviewPool } from './previewPool';
 import { createRouter } from './router';
@@ -28,8 +33,24 @@ export const iacPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ config, logger, httpRouter, lifecycle }) {
+      async init({
+        config,
+        logger,
+        httpRouter,
+        lifecycle,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+      }) {
+        // iac.generate, iac.download, iac.upgrade (iac.publish is the
+        // scaffolder module's: it owns the iac-repository resource type)
+        permissionsRegistry.addPermissions(
+          iacPermissions.filter(p => p.name !== iacPublishPermission.name),
+        );
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
           { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
@@ -71,14 +92,44 @@ export const iacPlugin = createBackendPlugin({
                 logger,
               })
             : undefined;
-        if (previewPool) {
-          lifecycle.addShutdownHook(() => previewPool.close());
+        // checked previews and downloads: workers of their own, so that a
+        // burst of them does not queue in front of plain previews
+        const heavyWorkers =
+          config.getOptionalNumber('iac.preview.heavyWorkers') ??
+          (workers > 0 ? 1 : 0);
+        const heavyPool =
+          heavyWorkers > 0
+            ? new PreviewPool({
+                size: heavyWorkers,
+                roots: engine.registry.roots,
+                logger,
+                // below the HTTP thread and the plain previews
+                nice: config.getOptionalNumber('iac.preview.heavyNice') ?? 10,
+              })
+            : undefined;
+        lifecycle.addShutdownHook(async () => {
+          await Promise.all([previewPool?.close(), heavyPool?.close()]);
+        });
+        if (config.getOptionalBoolean('iac.preview.warmUp')) {
+          // the workers start with the backend, not on the first request
+          lifecycle.addStartupHook(() => {
+            previewPool?.warm();
+            heavyPool?.warm();
+          });
         }
         httpRouter.use(
           await createRouter({
             engine,
             logger,
             previewPool,
+            heavyPool,
+            heavyConcurrency: config.getOptionalNumber(
+              'iac.preview.heavyConcurrency',
+            ),
+            previewCacheBytes: config.getOptionalNumber(
+              'iac.preview.cacheBytes',
+            ),
+            authorize: createAuthorize({ httpAuth, permissions }),
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             gitRouter: git.enabled
               ? createGitRouter(new LocalGitRepositories(git.directory), {

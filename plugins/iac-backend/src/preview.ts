@@ -11,13 +11,14 @@ import {
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
 import {
+  createZip,
   GenerateKind,
   GenerateResult,
   IacEngine,
   PayloadValidationError,
   TemplateRenderError,
 } from '@iacforge/plugin-iac-node';
-import type { Finding } from '@iacforge/output-checks';
+import { checkFiles, Finding } from '@iacforge/output-checks';
 
 /** A rendered file in a preview response. */
 export type PreviewFile = {
@@ -128,6 +129,99 @@ export type PreviewOutcome =
   | { type: 'ok'; body: Buffer; etag: string }
   | { type: 'issues'; issues: ValidationIssue[] };
 
+/** What a download request gives: the ZIP, or the input's problems. */
+export type ZipOutcome =
+  | {
+      type: 'zip';
+      body: Buffer;
+      name: string;
+      contentHash: string;
+      fileCount: number;
+    }
+  | { type: 'issues'; issues: ValidationIssue[] };
+
+/**
+ * What a render is for: `preview` (files as JSON), `checks` (the same with
+ * the output checks' findings) or `zip` (the files as a ZIP).
+ */
+export type RenderMode = 'preview' | 'checks' | 'zip';
+
+/** Runs the engine; bad input is an `issues` outcome, anything else throws. */
+function generateOrIssues(
+  engine: IacEngine,
+  kind: GenerateKind,
+  body: unknown,
+): GenerateResult | { type: 'issues'; issues: ValidationIssue[] } {
+  try {
+    return engine.generate(kind, body);
+  } catch (error) {
+    const issues = inputIssues(error, body);
+    if (issues) {
+      return { type: 'issues', issues };
+    }
+    throw error;
+  }
+}
+
+/** A preview with the output checks' findings (and the payload's warnings). */
+export async function renderCheckedPreview(
+  engine: IacEngine,
+  kind: GenerateKind,
+  body: unknown,
+): Promise<PreviewOutcome> {
+  const result = generateOrIssues(engine, kind, body);
+  if ('type' in result) {
+    return result;
+  }
+  const report = await checkFiles(
+    Object.fromEntries(
+      result.files.map(f => [f.path, f.content.toString('utf8')]),
+    ),
+  );
+  return {
+    type: 'ok',
+    body: previewBody(kind, result, [
+      ...payloadWarnings(result),
+      ...report.findings,
+    ]),
+    etag: previewEtag(kind, true, result),
+  };
+}
+
+/** A file name for the ZIP: the chart or cluster name, else the request kind. */
+export function archiveName(result: GenerateResult): string {
+  const payload = result.payload as {
+    helm_context?: { chart_name?: string };
+    terraform_context?: { cluster_name?: string };
+  };
+  const base =
+    (result.kind !== 'terraform' && payload.helm_context?.chart_name) ||
+    payload.terraform_context?.cluster_name ||
+    'iacforge';
+  const safe = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63) || 'iacforge';
+  return `${safe}-${result.kind}`;
+}
+
+/** The generated files as a ZIP under a folder named after the chart. */
+export async function renderZip(
+  engine: IacEngine,
+  kind: GenerateKind,
+  body: unknown,
+): Promise<ZipOutcome> {
+  const result = generateOrIssues(engine, kind, body);
+  if ('type' in result) {
+    return result;
+  }
+  const name = archiveName(result);
+  return {
+    type: 'zip',
+    body: await createZip(result.files, { root: name }),
+    name,
+    contentHash: result.contentHash,
+    fileCount: result.files.length,
+  };
+}
+
 /**
  * Renders a preview without output checks. Bad input is an `issues` outcome;
  * anything else (a broken template tree) throws.
@@ -137,20 +231,31 @@ export function renderPreview(
   kind: GenerateKind,
   body: unknown,
 ): PreviewOutcome {
-  try {
-    const result = engine.generate(kind, body);
-    return {
-      type: 'ok',
-      body: previewBody(kind, result),
-      etag: previewEtag(kind, false, result),
-    };
-  } catch (error) {
-    const issues = inputIssues(error, body);
-    if (issues) {
-      return { type: 'issues', issues };
-    }
-    throw error;
+  const result = generateOrIssues(engine, kind, body);
+  if ('type' in result) {
+    return result;
   }
+  return {
+    type: 'ok',
+    body: previewBody(kind, result),
+    etag: previewEtag(kind, false, result),
+  };
+}
+
+/** A render of any mode (the preview workers' entry point). */
+export async function renderFor(
+  mode: RenderMode,
+  engine: IacEngine,
+  kind: GenerateKind,
+  body: unknown,
+): Promise<PreviewOutcome | ZipOutcome> {
+  if (mode === 'checks') {
+    return renderCheckedPreview(engine, kind, body);
+  }
+  if (mode === 'zip') {
+    return renderZip(engine, kind, body);
+  }
+  return renderPreview(engine, kind, body);
 }
 
 /**

@@ -17,7 +17,7 @@
 import { Worker } from 'node:worker_threads';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { GenerateKind } from '@iacforge/plugin-iac-node';
-import { PreviewOutcome } from './preview';
+import { PreviewOutcome, RenderMode, ZipOutcome } from './preview';
 import { previewWorkerFile, PreviewWorkerData } from './previewWorker';
 
 /** A worker's answer: a Buffer crosses the thread boundary as a Uint8Array. */
@@ -26,6 +26,9 @@ type Reply = {
   threadId: number;
   outcome?:
     | { type: 'ok'; body: Uint8Array; etag: string }
+    | (Omit<Extract<ZipOutcome, { type: 'zip' }>, 'body'> & {
+        body: Uint8Array;
+      })
     | Extract<PreviewOutcome, { type: 'issues' }>;
   error?: string;
 };
@@ -46,10 +49,18 @@ export type PreviewPoolOptions = {
   execArgv?: string[];
   /** The worker module (default: previewWorker.ts / its build). */
   file?: string;
+  /** CPU priority of the workers (Linux nice value; default: unchanged). */
+  nice?: number;
 };
 
 /** A preview rendered by a worker, with the worker's thread id. */
 export type PooledOutcome = PreviewOutcome & { threadId: number };
+
+/** A ZIP made by a worker, with the worker's thread id. */
+export type PooledZip = ZipOutcome & { threadId: number };
+
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const TS_TRANSFORM = '@backstage/cli-node/config/nodeTransform.cjs';
 
@@ -87,6 +98,7 @@ export class PreviewPool {
     const data: PreviewWorkerData = {
       iacforgePreviewWorker: true,
       roots: this.options.roots,
+      nice: this.options.nice,
     };
     const file = this.options.file ?? previewWorkerFile();
     const worker = new Worker(file, {
@@ -123,13 +135,69 @@ export class PreviewPool {
   }
 
   /**
-   * Renders a preview in a worker (the least busy one). Undefined when the
-   * pool is off or the worker died: render in-process then.
+   * Starts every worker now (they load the engine and the output checks in
+   * the background) instead of on the first request, which would wait for
+   * it: seconds, more from TypeScript source.
+   */
+  warm(): void {
+    if (!this.active) {
+      return;
+    }
+    for (let i = 0; i < this.slots.length; i++) {
+      if (!this.slots[i]) {
+        this.start(i);
+      }
+    }
+  }
+
+  /**
+   * Renders a preview in a worker (the least busy one); `checks` adds the
+   * output checks' findings. Undefined when the pool is off or the worker
+   * died: render in-process then.
    */
   async render(
     kind: GenerateKind,
     body: unknown,
+    mode: 'preview' | 'checks' = 'preview',
   ): Promise<PooledOutcome | undefined> {
+    const reply = await this.send(kind, body, mode);
+    const outcome = reply?.outcome;
+    if (!reply || !outcome || outcome.type === 'zip') {
+      return undefined;
+    }
+    if (outcome.type === 'ok') {
+      return {
+        type: 'ok',
+        etag: outcome.etag,
+        body: toBuffer(outcome.body),
+        threadId: reply.threadId,
+      };
+    }
+    return { ...outcome, threadId: reply.threadId };
+  }
+
+  /** The generated files as a ZIP, made in a worker (undefined: pool off). */
+  async zip(kind: GenerateKind, body: unknown): Promise<PooledZip | undefined> {
+    const reply = await this.send(kind, body, 'zip');
+    const outcome = reply?.outcome;
+    if (!reply || !outcome || outcome.type === 'ok') {
+      return undefined;
+    }
+    if (outcome.type === 'zip') {
+      return {
+        ...outcome,
+        body: toBuffer(outcome.body),
+        threadId: reply.threadId,
+      };
+    }
+    return { ...outcome, threadId: reply.threadId };
+  }
+
+  private async send(
+    kind: GenerateKind,
+    body: unknown,
+    mode: RenderMode,
+  ): Promise<Reply | undefined> {
     if (!this.active) {
       return undefined;
     }
@@ -144,25 +212,12 @@ export class PreviewPool {
     const id = this.nextId++;
     const reply = await new Promise<Reply | undefined>(resolve => {
       slot.pending.set(id, resolve);
-      slot.worker.postMessage({ id, kind, body });
+      slot.worker.postMessage({ id, kind, body, mode });
     });
-    if (!reply) {
-      return undefined;
-    }
-    if (reply.error !== undefined) {
+    if (reply?.error !== undefined) {
       throw new Error(reply.error);
     }
-    const outcome = reply.outcome!;
-    if (outcome.type === 'ok') {
-      const { body: bytes, etag } = outcome;
-      return {
-        type: 'ok',
-        etag,
-        body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        threadId: reply.threadId,
-      };
-    }
-    return { ...outcome, threadId: reply.threadId };
+    return reply;
   }
 
   /** Stops the workers. */

@@ -17,34 +17,29 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   getJsonSchema,
+  iacDownloadPermission,
+  iacGeneratePermission,
   isSchemaName,
   payloadLimitIssue,
   SCHEMA_NAMES,
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
 import {
-  createZip,
   GENERATE_KINDS,
   GenerateKind,
-  GenerateResult,
   IacEngine,
 } from '@iacforge/plugin-iac-node';
-import { checkFiles } from '@iacforge/output-checks';
-import {
-  inputIssues,
-  payloadWarnings,
-  previewBody,
-  previewEtag,
-  renderPreview,
-} from './preview';
+import { renderCheckedPreview, renderPreview, renderZip } from './preview';
 import { jsonErrorPosition } from './jsonPosition';
 import type { PreviewPool } from './previewPool';
+import type { Authorize } from './authorize';
+import { Limiter } from './limiter';
 
 export type { PreviewFile } from './preview';
 
 /**
- * Where a preview answer came from: `worker <threadId>` (a preview worker
- * rendered it), `http-thread` (rendered here: checks=true, no pool, or the
+ * Where a preview or download answer came from: `worker <threadId>` (a
+ * preview worker rendered it), `http-thread` (rendered here: no pool, or the
  * pool is off) or `cache` (the in-memory cache of answers).
  */
 export const PREVIEW_SOURCE_HEADER = 'X-Iac-Preview-Source';
@@ -57,8 +52,27 @@ export type RouterOptions = {
   previewCacheSize?: number;
   /** Worker threads for previews; without one, previews render here. */
   previewPool?: PreviewPool;
+  /**
+   * Worker threads for checked previews and downloads (default: the
+   * preview pool), so they do not queue in front of plain previews.
+   */
+  heavyPool?: PreviewPool;
   /** The local git host (embedded default), mounted at /git. */
   gitRouter?: express.Router;
+  /**
+   * Permission checks (iac.generate for checks=true previews, iac.download
+   * for downloads); without it, every signed-in caller may.
+   */
+  authorize?: Authorize;
+  /**
+   * Checked previews and downloads at once (default 2); more wait their
+   * turn so that they cannot starve plain previews and the rest of the API.
+   */
+  heavyConcurrency?: number;
+  /** Checked previews and downloads waiting their turn at most (default 100). */
+  heavyQueue?: number;
+  /** Bytes of preview answers kept in memory (default 64 MiB). */
+  previewCacheBytes?: number;
 };
 
 function isKind(kind: string): kind is GenerateKind {
@@ -135,31 +149,22 @@ function bodyErrors(limit: string): express.ErrorRequestHandler {
   };
 }
 
-/** A file name for the ZIP: the chart or cluster name, else the request kind. */
-function archiveName(result: GenerateResult): string {
-  const payload = result.payload as {
-    helm_context?: { chart_name?: string };
-    terraform_context?: { cluster_name?: string };
-  };
-  const base =
-    (result.kind !== 'terraform' && payload.helm_context?.chart_name) ||
-    payload.terraform_context?.cluster_name ||
-    'iacforge';
-  const safe = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63) || 'iacforge';
-  return `${safe}-${result.kind}`;
-}
-
 /**
  * A small content-addressed cache of preview responses: the same request
  * body gives the same bytes (the engine is deterministic), and a live preview
  * re-sends unchanged payloads often (tab switches, re-renders, several users
- * of one template). Bounded in entries; FIFO eviction.
+ * of one template). Bounded in entries and in bytes (answer bodies and
+ * keys); FIFO eviction. An answer larger than the byte budget is not kept.
  */
 type CachedPreview = { body: Buffer; etag: string };
 
-class PreviewCache {
+export class PreviewCache {
   private readonly entries = new Map<string, CachedPreview>();
-  constructor(private readonly size: number) {}
+  private used = 0;
+  constructor(
+    private readonly size: number,
+    private readonly maxBytes: number,
+  ) {}
 
   key(kind: string, checks: boolean, body: unknown): string {
     return createHash('sha256')
@@ -167,15 +172,38 @@ class PreviewCache {
       .digest('hex');
   }
 
+  /** Bytes held now (answer bodies, ETags and keys). */
+  get bytes(): number {
+    return this.used;
+  }
+
+  get count(): number {
+    return this.entries.size;
+  }
+
   get(key: string): CachedPreview | undefined {
     return this.entries.get(key);
   }
 
+  private cost(key: string, value: CachedPreview): number {
+    return value.body.length + value.etag.length + key.length;
+  }
+
   set(key: string, value: CachedPreview) {
-    if (this.entries.size >= this.size) {
-      this.entries.delete(this.entries.keys().next().value!);
+    const cost = this.cost(key, value);
+    if (cost > this.maxBytes || this.entries.has(key)) {
+      return;
+    }
+    while (
+      this.entries.size > 0 &&
+      (this.entries.size >= this.size || this.used + cost > this.maxBytes)
+    ) {
+      const [oldKey, old] = this.entries.entries().next().value!;
+      this.entries.delete(oldKey);
+      this.used -= this.cost(oldKey, old);
     }
     this.entries.set(key, value);
+    this.used += cost;
   }
 }
 
@@ -202,24 +230,6 @@ export async function createRouter(
     }
     next();
   });
-
-  /** Runs the engine; answers 400 for bad input and returns undefined. */
-  const generate = (
-    kind: GenerateKind,
-    body: unknown,
-    res: express.Response,
-  ): GenerateResult | undefined => {
-    try {
-      return engine.generate(kind, body);
-    } catch (error) {
-      const issues = inputIssues(error, body);
-      if (issues) {
-        sendIssues(res, issues);
-        return undefined;
-      }
-      throw error;
-    }
-  };
 
   router.get('/templates', (_req, res) => {
     res.json({ items: engine.templates() });
@@ -248,11 +258,26 @@ export async function createRouter(
     }
   });
 
-  const previews = new PreviewCache(options.previewCacheSize ?? 200);
+  const previews = new PreviewCache(
+    options.previewCacheSize ?? 200,
+    options.previewCacheBytes ?? 64 * 1024 * 1024,
+  );
+  // checked previews and downloads: in the preview workers when there are
+  // some, and a bounded number at once either way
+  const heavy = new Limiter(
+    options.heavyConcurrency ?? 2,
+    options.heavyQueue ?? 100,
+    'checked previews and downloads',
+  );
+  const pool = options.previewPool;
+  const heavyPool = options.heavyPool ?? pool;
 
   router.post('/generate/:kind/preview', async (req, res) => {
     const kind = kindOf(req);
     const checks = req.query.checks === 'true';
+    if (checks) {
+      await options.authorize?.(req, iacGeneratePermission);
+    }
     const cacheKey = previews.key(kind, checks, req.body);
     const cached = previews.get(cacheKey);
     if (cached !== undefined) {
@@ -261,59 +286,61 @@ export async function createRouter(
       res.type('application/json').send(cached.body);
       return;
     }
-    let answer: CachedPreview;
-    let source = 'http-thread';
-    if (checks) {
-      const result = generate(kind, req.body, res);
-      if (!result) {
-        return;
-      }
-      const report = await checkFiles(
-        Object.fromEntries(
-          result.files.map(f => [f.path, f.content.toString('utf8')]),
-        ),
-      );
-      answer = {
-        body: previewBody(kind, result, [
-          ...payloadWarnings(result),
-          ...report.findings,
-        ]),
-        etag: previewEtag(kind, checks, result),
-      };
-    } else {
+    const render = async () => {
       // in a preview worker when there is one (keeps this thread for HTTP)
-      const pooled = await options.previewPool?.render(kind, req.body);
+      const pooled = await (checks ? heavyPool : pool)?.render(
+        kind,
+        req.body,
+        checks ? 'checks' : 'preview',
+      );
       if (pooled) {
-        source = `worker ${pooled.threadId}`;
+        return { outcome: pooled, source: `worker ${pooled.threadId}` };
       }
-      const outcome = pooled ?? renderPreview(engine, kind, req.body);
-      if (outcome.type === 'issues') {
-        res.setHeader(PREVIEW_SOURCE_HEADER, source);
-        sendIssues(res, outcome.issues);
-        return;
-      }
-      answer = outcome;
-    }
-    previews.set(cacheKey, { body: answer.body, etag: answer.etag });
-    res.setHeader('ETag', answer.etag);
+      return {
+        outcome: checks
+          ? await renderCheckedPreview(engine, kind, req.body)
+          : renderPreview(engine, kind, req.body),
+        source: 'http-thread',
+      };
+    };
+    const { outcome, source } = checks
+      ? await heavy.run(render)
+      : await render();
     res.setHeader(PREVIEW_SOURCE_HEADER, source);
-    res.type('application/json').send(answer.body);
+    if (outcome.type === 'issues') {
+      sendIssues(res, outcome.issues);
+      return;
+    }
+    previews.set(cacheKey, { body: outcome.body, etag: outcome.etag });
+    res.setHeader('ETag', outcome.etag);
+    res.type('application/json').send(outcome.body);
   });
 
   router.post('/generate/:kind/download', async (req, res) => {
     const kind = kindOf(req);
-    const result = generate(kind, req.body, res);
-    if (!result) {
+    await options.authorize?.(req, iacDownloadPermission);
+    const { outcome, source } = await heavy.run(async () => {
+      const pooled = await heavyPool?.zip(kind, req.body);
+      if (pooled) {
+        return { outcome: pooled, source: `worker ${pooled.threadId}` };
+      }
+      return {
+        outcome: await renderZip(engine, kind, req.body),
+        source: 'http-thread',
+      };
+    });
+    res.setHeader(PREVIEW_SOURCE_HEADER, source);
+    if (outcome.type === 'issues') {
+      sendIssues(res, outcome.issues);
       return;
     }
-    const name = archiveName(result);
-    const zip = await createZip(result.files, { root: name });
+    const { name, body: zip } = outcome;
     logger.info(
-      `Generated ${kind} archive ${name}.zip: ${result.files.length} files, ${zip.length} bytes`,
+      `Generated ${kind} archive ${name}.zip: ${outcome.fileCount} files, ${zip.length} bytes`,
     );
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="${name}.zip"`);
-    res.setHeader('X-Content-Hash', result.contentHash);
+    res.setHeader('X-Content-Hash', outcome.contentHash);
     res.send(zip);
   });
 

@@ -287,6 +287,12 @@ export const addonsContextSchema = strictObject({
     .describe(
       'AWS only: install Karpenter (just-in-time nodes). Exclusive with cluster_autoscaler.',
     ),
+  prometheus_operator_crds: z
+    .boolean()
+    .default(true)
+    .describe(
+      "AWS/Azure: install the Prometheus Operator CRDs (monitoring.coreos.com: ServiceMonitor, PodMonitor, PrometheusRule, chart prometheus-operator-crds) that the chart's monitoring objects need. GCP: ignored, GKE runs Managed Service for Prometheus.",
+    ),
 }).describe('Cluster add-ons (seed 004). Disabled by default.');
 
 // ---------------------------------------------------------------------------

@@ -155,6 +155,80 @@ export interface HttpUrlOptions {
    * used for endpoints that receive credentials. `never`: http or https.
    */
   requireHttps: 'always' | 'external' | 'never';
+  /**
+   * Accept loopback hosts (localhost, 127.0.0.0/8, ::1): only for endpoints
+   * a sidecar in the same pod can serve (an OpenTelemetry collector).
+   * Cloud metadata and link-local addresses are refused always.
+   */
+  allowLoopback?: boolean;
+}
+
+/** IPv4 dotted quad as four numbers (the URL parser normalises 0x.., 0..). */
+function ipv4(host: string): number[] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  return m ? m.slice(1).map(Number) : undefined;
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a9fe:a9fe). */
+function mappedIpv4(host: string): number[] | undefined {
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (!m) {
+    return undefined;
+  }
+  const [hi, lo] = [parseInt(m[1], 16), parseInt(m[2], 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255];
+}
+
+/** Cloud instance-metadata host names (no valid target for a generated URL). */
+const METADATA_HOSTS = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+]);
+
+/**
+ * Why a URL host must not be used (cloud metadata, link-local, unspecified
+ * or, unless allowed, loopback), else undefined. `host` is URL.hostname.
+ */
+export function forbiddenUrlHost(
+  host: string,
+  options: { allowLoopback?: boolean } = {},
+): string | undefined {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const v4 = ipv4(bare) ?? mappedIpv4(bare);
+  const metadata =
+    "a cloud instance-metadata address (it serves the node's credentials)";
+  if (METADATA_HOSTS.has(bare) || bare === 'fd00:ec2::254') {
+    return metadata;
+  }
+  if (v4) {
+    const [a, b] = v4;
+    if ((a === 169 && b === 254) || v4.join('.') === '100.100.100.200') {
+      return `${metadata}: link-local 169.254.0.0/16 is refused`;
+    }
+    if (a === 0) {
+      return 'an unspecified address (0.0.0.0/8)';
+    }
+    if (a === 127 && !options.allowLoopback) {
+      return 'a loopback address (127.0.0.0/8): from the cluster it is the pod itself';
+    }
+    return undefined;
+  }
+  if (/^fe[89ab][0-9a-f]?:/.test(bare)) {
+    return 'a link-local IPv6 address (fe80::/10)';
+  }
+  if (bare === '::') {
+    return 'an unspecified address (::)';
+  }
+  if (
+    !options.allowLoopback &&
+    (bare === '::1' || bare === 'localhost' || bare.endsWith('.localhost'))
+  ) {
+    return 'a loopback address (localhost, ::1): from the cluster it is the pod itself';
+  }
+  return undefined;
 }
 
 /** An absolute http(s) URL without credentials or fragment. */
@@ -193,6 +267,11 @@ export function httpUrl(options: HttpUrlOptions) {
     }
     if (url.hash) {
       fail('must not contain a "#fragment"');
+      return;
+    }
+    const forbidden = forbiddenUrlHost(url.hostname, options);
+    if (forbidden) {
+      fail(`the host "${url.hostname}" is ${forbidden}`);
       return;
     }
     if (scheme === 'http') {

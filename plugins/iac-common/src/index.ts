@@ -73,6 +73,7 @@ export {
   clusterPayloadSchema,
   terraformPayloadSchema,
   helmPayloadSchema,
+  prometheusOperatorObjects,
 } from './platform';
 export type {
   PlatformPayload,
@@ -102,6 +103,30 @@ export type {
   TemplateRef,
   TemplateSelection,
 } from './templates';
+
+export {
+  ANSWERS_PATH,
+  CATALOG_INFO_PATH,
+  PRISTINE_BRANCH,
+  UPGRADE_BRANCH_PREFIX,
+  TEMPLATES_ANNOTATION,
+  OUTDATED_ANNOTATION,
+  answersFileSchema,
+  recordedTemplateSchema,
+  parseAnswersFile,
+  compareSemver,
+  templateVersionChanges,
+  parseTemplatesAnnotation,
+  templateLag,
+  formatTemplateLag,
+  TEMPLATE_LAG_ANNOTATION,
+  UPGRADE_TEMPLATE_NAME,
+} from './upgrades';
+export type {
+  AnswersFile,
+  RecordedTemplate,
+  TemplateVersionChange,
+} from './upgrades';
 
 export {
   parsePlatformPayload,
@@ -159,6 +184,7 @@ export {
   cidrOverlaps,
   SEMVER_PATTERN,
   FORMAT_KEYWORD,
+  forbiddenUrlHost,
 } from './fields';
 export type { SafeStringOptions, Cidr } from './fields';
 
@@ -223,3 +249,16 @@ export type {
 } from './identity';
 
 export { codeownerFromOwner, effectiveCodeowners } from './codeowners';
+
+export {
+  IAC_REPOSITORY_RESOURCE_TYPE,
+  iacRepositoryRef,
+  parseIacRepositoryRef,
+  iacGeneratePermission,
+  iacDownloadPermission,
+  iacUpgradePermission,
+  iacPublishPermission,
+  iacPermissions,
+  permissionDeniedMessage,
+} from './permissions';
+export type { IacRepositoryResource } from './permissions';

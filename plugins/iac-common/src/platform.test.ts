@@ -106,6 +106,7 @@ describe('cloud and cluster selection', () => {
       external_secrets: false,
       cluster_autoscaler: false,
       karpenter: false,
+      prometheus_operator_crds: true,
     });
     expect(v.gitops_context).toMatchObject({
       enabled: false,

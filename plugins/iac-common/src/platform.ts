@@ -252,6 +252,63 @@ function checkAwsLoadBalancerController(v: PlatformValues, ctx: Ctx) {
   }
 }
 
+/**
+ * The Prometheus Operator objects (monitoring.coreos.com) the chart renders
+ * for these inputs, as the chart's templates decide (servicemonitor.yaml,
+ * podmonitor.yaml, alerts-*-prometheusrule.yaml); none on GKE, where the
+ * chart renders Managed Service for Prometheus kinds instead.
+ */
+export function prometheusOperatorObjects(
+  cloud: Cloud,
+  helm: PlatformValues['helm_context'],
+): string[] {
+  if (cloud === 'gcp') return [];
+  const kinds: string[] = [];
+  const metrics = helm.metrics_enabled;
+  const serviceMonitor =
+    metrics && helm.metrics_app_enabled && helm.metrics_service_monitor_enabled;
+  if (serviceMonitor) kinds.push('ServiceMonitor');
+  const podMonitorApp =
+    metrics &&
+    helm.metrics_app_enabled &&
+    !helm.metrics_service_monitor_enabled;
+  if (
+    metrics &&
+    helm.metrics_pod_monitor_enabled &&
+    (podMonitorApp || helm.istio_enabled)
+  ) {
+    kinds.push('PodMonitor');
+  }
+  if (helm.scaling_alerts_enabled || helm.quota_alerts_enabled) {
+    kinds.push('PrometheusRule');
+  }
+  return kinds;
+}
+
+/**
+ * On a new EKS or AKS cluster nothing installs the Prometheus Operator CRDs:
+ * without them the chart's ServiceMonitor / PodMonitor / PrometheusRule are
+ * refused on install ("no matches for kind"), so the add-on must install
+ * them. An existing cluster is the platform team's: the chart README states
+ * the prerequisite.
+ */
+function checkPrometheusOperatorCrds(v: PlatformValues, ctx: Ctx) {
+  if (v.cloud === 'gcp' || v.existing_cluster) return;
+  const kinds = prometheusOperatorObjects(v.cloud, v.helm_context);
+  const addons = v.addons_context;
+  if (kinds.length && !(addons.enabled && addons.prometheus_operator_crds)) {
+    issue(
+      ctx,
+      ['addons_context', 'prometheus_operator_crds'],
+      `The chart renders ${kinds.join(
+        ', ',
+      )} (monitoring.coreos.com), whose CRDs a new ${
+        v.cloud === 'aws' ? 'EKS' : 'AKS'
+      } cluster does not have: set addons_context.enabled and addons_context.prometheus_operator_crds to true (Terraform then installs them and must reach the API endpoint), or turn off the chart's ServiceMonitor / PodMonitor / alerts`,
+    );
+  }
+}
+
 function checkPlatform(v: PlatformValues, ctx: Ctx) {
   const { cloud } = v;
   if (!v.existing_cluster && v.terraform_context === undefined) {
@@ -279,6 +336,7 @@ function checkPlatform(v: PlatformValues, ctx: Ctx) {
   checkHelmIdentity(cloud, v.helm_context, ctx);
   checkClusterExtensions(v, ctx);
   checkAwsLoadBalancerController(v, ctx);
+  checkPrometheusOperatorCrds(v, ctx);
 
   const gitops = v.gitops_context;
   if (gitops.enabled && gitops.canary_enabled) {

@@ -158,3 +158,99 @@ describe('AWS load balancers need the controller on a new cluster (defect 11)', 
     ).toBe(true);
   });
 });
+
+describe('Prometheus Operator objects need their CRDs on a new EKS / AKS cluster', () => {
+  const MONITORING = {
+    metrics_enabled: true,
+    metrics_app_enabled: true,
+    metrics_service_monitor_enabled: true,
+  };
+  const TC = {
+    aws: AWS_TC,
+    azure: { ...AZURE_TC, cluster_admin_principal_ids: [ID] },
+  };
+  const platform = (cloud: 'aws' | 'azure', helm: object, addons?: object) =>
+    platformPayloadSchema.safeParse({
+      cloud,
+      terraform_context: TC[cloud],
+      helm_context: { ...HELM, ...helm },
+      ...(addons ? { addons_context: addons } : {}),
+    });
+
+  it.each([
+    ['aws', 'a ServiceMonitor', MONITORING, /ServiceMonitor/],
+    ['azure', 'a ServiceMonitor', MONITORING, /ServiceMonitor/],
+    [
+      'aws',
+      'a PodMonitor',
+      {
+        metrics_enabled: true,
+        metrics_app_enabled: true,
+        metrics_pod_monitor_enabled: true,
+      },
+      /PodMonitor/,
+    ],
+    [
+      'azure',
+      'a PrometheusRule',
+      { scaling_alerts_enabled: true },
+      /PrometheusRule/,
+    ],
+  ] as const)(
+    '%s: refuses %s without the CRDs add-on',
+    (cloud, _n, helm, kind) => {
+      expect(issuesOf(platform(cloud, helm))).toEqual([
+        expect.objectContaining({
+          path: ['addons_context', 'prometheus_operator_crds'],
+          message: expect.stringMatching(kind),
+        }),
+      ]);
+      expect(
+        issuesOf(
+          platform(cloud, helm, {
+            enabled: true,
+            prometheus_operator_crds: false,
+          }),
+        ),
+      ).toHaveLength(1);
+      // on by default once the add-ons are
+      expect(platform(cloud, helm, { enabled: true }).success).toBe(true);
+    },
+  );
+
+  it('leaves GKE (Managed Prometheus), existing clusters and charts without such objects alone', () => {
+    expect(platform('aws', {}).success).toBe(true);
+    // a PodMonitor with nothing to scrape is not rendered
+    expect(
+      platform('aws', {
+        metrics_enabled: true,
+        metrics_pod_monitor_enabled: true,
+      }).success,
+    ).toBe(true);
+    expect(
+      platformPayloadSchema.safeParse({
+        cloud: 'azure',
+        existing_cluster: true,
+        helm_context: { ...HELM, ...MONITORING },
+      }).success,
+    ).toBe(true);
+    expect(
+      platformPayloadSchema.safeParse({
+        cloud: 'gcp',
+        terraform_context: {
+          project: 'platform',
+          gcp_project_id: 'acme-platform',
+          gcp_region: 'us-central1',
+          cluster_name: 'platform-gke',
+        },
+        helm_context: { ...HELM, ...MONITORING },
+      }).error?.issues ?? [],
+    ).not.toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: ['addons_context', 'prometheus_operator_crds'],
+        }),
+      ]),
+    );
+  });
+});

@@ -61,12 +61,21 @@ describe('seed examples (generator spec) are valid', () => {
       'helm_context.quota_limits_cpu',
       'quota_limits_cpu (8) is too small for 20 replica(s) of 500m each',
     );
+    // the monitoring examples render Prometheus Operator objects: a new EKS
+    // or AKS cluster installs their CRDs with the add-ons (named admin on AKS)
+    const ADMIN = '00000000-0000-4000-8000-000000000001';
     for (const cloud of ['aws', 'azure', 'gcp'] as const) {
       valueOf(
         parsePlatformPayload({
           cloud,
-          terraform_context: MINIMAL_TERRAFORM_CONTEXT[cloud],
+          terraform_context: {
+            ...MINIMAL_TERRAFORM_CONTEXT[cloud],
+            ...(cloud === 'azure'
+              ? { cluster_admin_principal_ids: [ADMIN] }
+              : {}),
+          },
           helm_context: helm({ ...merged, quota_limits_cpu: '10' }),
+          addons_context: { enabled: true },
         }),
       );
     }

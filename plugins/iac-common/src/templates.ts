@@ -59,6 +59,28 @@ export const templateManifestSchema = strictObject({
     max: 500,
     allowed: 'a single-line description',
   }).describe('One-line description shown in the template list.'),
+  changelog: z
+    .array(
+      strictObject({
+        version: semver().describe('The version the changes shipped in.'),
+        changes: z
+          .array(
+            safeString({
+              min: 1,
+              max: 300,
+              allowed: 'a single-line change note',
+            }).describe('One change, one line.'),
+          )
+          .min(1)
+          .max(20)
+          .describe('What changed in this version.'),
+      }).describe('The changes of one version.'),
+    )
+    .max(200)
+    .optional()
+    .describe(
+      'Short changelog, one entry per version (newest first); an upgrade summary quotes the entries between the recorded and the new version.',
+    ),
   clouds: z
     .array(z.enum(CLOUDS).describe('A cloud.'))
     .min(1)

@@ -57,3 +57,31 @@ export { localGitSettings } from './git/settings';
 export type { LocalGitSettings, ConfigLike } from './git/settings';
 export { writeFiles } from './files';
 export type { FileToWrite } from './files';
+export {
+  answersFile,
+  catalogInfoFile,
+  regionOf,
+  GENERATOR_VERSION,
+  ANSWERS_PATH,
+  CATALOG_INFO_PATH,
+} from './repository/repoFiles';
+export type { CatalogOptions } from './repository/repoFiles';
+export { upgradeRepository, UpgradeError } from './repository/upgrade';
+export type {
+  UpgradeOptions,
+  UpgradeResult,
+  UpgradeTemplateChange,
+} from './repository/upgrade';
+export type {
+  ChangedFile,
+  ConflictHunk,
+  FileDiff,
+  FileConflict,
+  GitIdentity,
+} from './repository/merge';
+export {
+  formatUpgradeSummary,
+  conflictLine,
+  templateLine,
+} from './repository/summary';
+export { GitCommandError, runGit } from './git/exec';

@@ -93,7 +93,7 @@ describe('template bundle', () => {
     const bundle = createBundle(iacTemplatesDir());
     const paths = bundle.files.map(f => f.path);
     expect(paths).toContain('catalog-info.yaml');
-    expect(paths.filter(p => p.startsWith('scaffolder/'))).toHaveLength(4);
+    expect(paths.filter(p => p.startsWith('scaffolder/'))).toHaveLength(5);
     expect(paths.some(p => p.includes('/.github/workflows/'))).toBe(true);
     expect(paths.some(p => p.endsWith('/.gitignore'))).toBe(true);
   });

@@ -5,7 +5,7 @@
  *   (`terraform/`, `helm/`, `governance/`, `gitops/`), the engine's default
  *   root;
  * - `iacTemplateEntitiesLocation()`: the catalog `Location` file listing the
- *   four Template entities (`scaffolder/<name>/template.yaml`).
+ *   five Template entities (`scaffolder/<name>/template.yaml`).
  *
  * @packageDocumentation
  */

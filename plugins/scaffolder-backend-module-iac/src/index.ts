@@ -15,3 +15,7 @@ export { readPublishTarget, PublishConfigError } from './publishTarget';
 export type { PublishTarget, GithubVisibility } from './publishTarget';
 export { createGithubGovernanceAction } from './actions/githubGovernance';
 export type { GovernanceReceipt } from './actions/githubGovernance';
+export {
+  iacRepositoryConditions,
+  createIacRepositoryConditionalDecision,
+} from './permissions';

@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
 import { catalogLookupFromServices } from './catalogNames';
 import { readPublishTarget } from './publishTarget';
+import { registerPublishPermission } from './permissions';
 import { createClusterGenerateAction } from './actions/clusterGenerate';
 import { createGithubGovernanceAction } from './actions/githubGovernance';
 import { createHelmGenerateAction } from './actions/helmGenerate';
@@ -14,6 +15,7 @@ import { createPlatformGenerateAction } from './actions/platformGenerate';
 import { createPublishAction } from './actions/publish';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createTerraformGenerateAction } from './actions/terraformGenerate';
+import { createUpgradeAction } from './actions/upgrade';
 import { createValidateAction } from './actions/validate';
 
 /**
@@ -31,8 +33,20 @@ export const scaffolderModuleIac = createBackendModule({
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ scaffolderActions, config, discovery, auth }) {
+      async init({
+        scaffolderActions,
+        config,
+        discovery,
+        auth,
+        permissions,
+        permissionsRegistry,
+      }) {
+        // iac.publish and its iac-repository resource (conditional on the
+        // owner namespace); iac.generate is asked by the generate actions
+        registerPublishPermission(permissionsRegistry);
         const engine = createEngine(
           config.getOptionalStringArray('iac.templateRoots'),
           { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
@@ -53,22 +67,32 @@ export const scaffolderModuleIac = createBackendModule({
             localGit: git.enabled
               ? { directory: git.directory, baseUrl: git.baseUrl }
               : undefined,
+            permissions,
           }),
-          createPlatformGenerateAction({ engine, catalog }),
-          createClusterGenerateAction({ engine, catalog }),
-          createTerraformGenerateAction({ engine, catalog }),
-          createHelmGenerateAction({ engine, catalog }),
+          createPlatformGenerateAction({ engine, catalog, permissions }),
+          createClusterGenerateAction({ engine, catalog, permissions }),
+          createTerraformGenerateAction({ engine, catalog, permissions }),
+          createHelmGenerateAction({ engine, catalog, permissions }),
           createValidateAction({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
           createGithubGovernanceAction({ integrations }),
+          createUpgradeAction({
+            engine,
+            localGit: git.enabled
+              ? { directory: git.directory, baseUrl: git.baseUrl }
+              : undefined,
+            integrations,
+            permissions,
+          }),
         );
         if (git.enabled) {
           scaffolderActions.addActions(
             createPublishLocalAction({
               directory: git.directory,
               baseUrl: git.baseUrl,
+              permissions,
             }),
           );
         }

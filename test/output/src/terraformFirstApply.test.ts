@@ -252,3 +252,173 @@ describe('EKS: the chart only asks for load balancers the stack can serve (defec
     );
   });
 });
+
+describe('EKS / AKS: Prometheus Operator objects have their CRDs', () => {
+  const monitoring = (cloud: 'aws' | 'azure', addons: object) =>
+    platformPayload(
+      cloud,
+      cloud === 'azure' ? { cluster_admin_principal_ids: [ADMIN] } : {},
+      {
+        helm_context: {
+          ...(platformPayload(cloud).helm_context as object),
+          metrics_enabled: true,
+          metrics_app_enabled: true,
+          metrics_service_monitor_enabled: true,
+          scaling_alerts_enabled: true,
+        },
+        addons_context: addons,
+      },
+    );
+
+  it.each(['aws', 'azure'] as const)(
+    '%s: a ServiceMonitor and a PrometheusRule install the pinned prometheus-operator-crds chart',
+    async cloud => {
+      const { files, addons } = await modulesOf(
+        'platform',
+        monitoring(cloud, { enabled: true }),
+      );
+      const release = findResource(
+        addons!,
+        'helm_release',
+        'prometheus_operator_crds',
+      )!;
+      expect(release).toMatchObject({
+        chart: 'prometheus-operator-crds',
+        repository: 'https://prometheus-community.github.io/helm-charts',
+        version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      });
+      expect(
+        JSON.parse(files.get('terraform/addons.auto.tfvars.json')!).addons
+          .prometheus_operator_crds,
+      ).toBe(true);
+    },
+  );
+
+  it.each(['aws', 'azure'] as const)(
+    '%s: is refused with a field path when the CRDs add-on is off',
+    cloud => {
+      expect(() =>
+        render(
+          'platform',
+          monitoring(cloud, { enabled: true, prometheus_operator_crds: false }),
+        ),
+      ).toThrow(/addons_context\.prometheus_operator_crds/);
+    },
+  );
+});
+
+describe('plan identity reads the Helm release Secrets after the first apply', () => {
+  const PLAN: Record<'aws' | 'azure' | 'gcp', string> = {
+    aws: 'arn:aws:iam::123456789012:role/github-terraform-plan',
+    azure: '99999999-8888-4777-8666-555555555555',
+    gcp: 'terraform-plan@acme-platform-dev.iam.gserviceaccount.com',
+  };
+  const payload = (cloud: 'aws' | 'azure' | 'gcp', plan?: string) =>
+    clusterPayload(
+      cloud,
+      {
+        ...(plan ? { plan_identity: plan } : {}),
+        ...(cloud === 'azure' ? { cluster_admin_principal_ids: [ADMIN] } : {}),
+      },
+      { addons_context: { enabled: true, external_secrets: true } },
+    );
+
+  it.each(['aws', 'azure', 'gcp'] as const)(
+    '%s: get/list on Secrets in every release namespace, for the plan identity only',
+    async cloud => {
+      const { files, addons } = await modulesOf(
+        'cluster',
+        payload(cloud, PLAN[cloud]),
+      );
+      expect(
+        JSON.parse(files.get('terraform/addons.auto.tfvars.json')!)
+          .plan_identity,
+      ).toBe(PLAN[cloud]);
+      const access = findResource(addons!, 'helm_release', 'plan_access')!;
+      expect(access.namespace).toBe('kube-system');
+      const source = text(addons!);
+      // the namespaces are those of every other release of the module
+      expect(source).toMatch(
+        /release_namespaces = sort\(distinct\(concat\(\["kube-system"\], \[for r in local\.release_list : r\.namespace\]\)\)\)/,
+      );
+      expect(source).toMatch(
+        /release_list\s+= concat\(local\.cloud_releases, helm_release\.prometheus_operator_crds, helm_release\.addon_namespaces, helm_release\.external_secrets, helm_release\.cluster_secret_store\)/,
+      );
+      const role = files.get(
+        'terraform/modules/cluster-addons/charts/addon-config/templates/plan-access.yaml',
+      )!;
+      expect(role).toMatch(
+        /resources: \["secrets"\]\n\s+verbs: \["get", "list"\]/,
+      );
+      expect(role).not.toMatch(/ClusterRole/);
+      expect(source).toMatch(
+        cloud === 'aws'
+          ? /plan_subject = \{ kind = "Group", name = local\.plan_group \}/
+          : /plan_subject = \{ kind = "User", name = var\.plan_identity \}/,
+      );
+    },
+  );
+
+  it('aws: the plan role signs in through an access entry in a group, without access policy', async () => {
+    const { addons } = await modulesOf('cluster', payload('aws', PLAN.aws));
+    const entry = findResource(addons!, 'aws_eks_access_entry', 'plan')!;
+    expect(entry).toMatchObject({
+      principal_arn: '${var.plan_identity}',
+      kubernetes_groups: ['${local.plan_group}'],
+      type: 'STANDARD',
+    });
+    expect(
+      resourcesOf(addons!, 'resource').filter(
+        r => r.type === 'aws_eks_access_policy_association',
+      ),
+    ).toEqual([]);
+  });
+
+  it('grants nothing when the plan identity is not named', async () => {
+    const { files } = await modulesOf('cluster', payload('gcp'));
+    expect(
+      JSON.parse(files.get('terraform/addons.auto.tfvars.json')!),
+    ).not.toHaveProperty('plan_identity');
+    const main = files.get('terraform/modules/cluster-addons/main.tf')!;
+    expect(main).toMatch(
+      /resource "helm_release" "plan_access" \{\n {2}count = var\.plan_identity == null \? 0 : 1/,
+    );
+  });
+});
+
+describe('add-on charts run under the Pod Security level of their namespace', () => {
+  it.each(['aws', 'azure', 'gcp'] as const)(
+    '%s: External Secrets Operator goes into a restricted namespace with restricted contexts on every pod',
+    async cloud => {
+      const { addons } = await modulesOf(
+        'cluster',
+        clusterPayload(
+          cloud,
+          cloud === 'azure' ? { cluster_admin_principal_ids: [ADMIN] } : {},
+          { addons_context: { enabled: true, external_secrets: true } },
+        ),
+      );
+      const namespaces = findResource(
+        addons!,
+        'helm_release',
+        'addon_namespaces',
+      )!;
+      expect(String(namespaces.values)).toMatch(
+        /name = local\.external_secrets_namespace, podSecurity = "restricted"/,
+      );
+      const eso = findResource(addons!, 'helm_release', 'external_secrets')!;
+      expect(eso.create_namespace).toBeUndefined();
+      const values = String(eso.values);
+      for (const section of ['', 'webhook', 'certController']) {
+        expect(values).toContain(
+          section
+            ? `${section} = {`
+            : 'podSecurityContext = local.restricted_pod_security_context',
+        );
+      }
+      expect(
+        values.match(/securityContext\s+= local\.restricted_security_context/g),
+      ).toHaveLength(3);
+    },
+  );
+});

@@ -58,6 +58,26 @@ const LBC_TF = `resource "helm_release" "aws_load_balancer_controller" {
 }
 `;
 
+const AKS_TF = `resource "azurerm_kubernetes_cluster" "this" {
+  name = var.cluster_name
+}
+`;
+const CRDS_TF = `resource "helm_release" "prometheus_operator_crds" {
+  count = var.prometheus_operator_crds_enabled ? 1 : 0
+
+  name    = "prometheus-operator-crds"
+  chart   = "prometheus-operator-crds"
+  version = "29.0.0"
+}
+`;
+const crdsTree = (cluster: string, enabled: boolean) => ({
+  'terraform/cluster.tf': cluster,
+  'terraform/modules/cluster-addons/main.tf': CRDS_TF,
+  'terraform/addons.auto.tfvars.json': JSON.stringify({
+    addons: { prometheus_operator_crds: enabled },
+  }),
+});
+
 function run(
   files: Record<string, string>,
   objects: Record<string, unknown>[] = [],
@@ -138,6 +158,16 @@ describe('cloud-constraints: good trees', () => {
     ).toEqual([]);
   });
 
+  it.each([
+    ['EKS', EKS_TF],
+    ['AKS', AKS_TF],
+  ])(
+    'an %s stack installing the Prometheus Operator CRDs, with a ServiceMonitor',
+    (_name, cluster) => {
+      expect(run(crdsTree(cluster, true), [serviceMonitor])).toEqual([]);
+    },
+  );
+
   it('a chart for an existing cluster is not judged on what the cluster has', () => {
     expect(run({}, [nlbService, serviceMonitor])).toEqual([]);
   });
@@ -206,6 +236,40 @@ describe('cloud-constraints: broken trees', () => {
       ),
     ).toEqual([expect.stringContaining('no Prometheus Operator CRDs')]);
   });
+
+  it.each([
+    ['EKS', EKS_TF],
+    ['AKS', AKS_TF],
+  ])(
+    'Prometheus Operator objects on an %s stack without their CRDs',
+    (name, cluster) => {
+      const prometheusRule = {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PrometheusRule',
+        metadata: { name: 'web-alerts' },
+      };
+      // no add-ons at all
+      expect(
+        messages(
+          run({ 'terraform/cluster.tf': cluster }, [
+            serviceMonitor,
+            prometheusRule,
+          ]),
+        ),
+      ).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^ServiceMonitor web .*CRDs, which the ${name} stack does not install`,
+          ),
+        ),
+        expect.stringMatching(
+          /^PrometheusRule web-alerts .*no matches for kind/,
+        ),
+      ]);
+      // the release is there but the add-on is switched off
+      expect(run(crdsTree(cluster, false), [serviceMonitor])).toHaveLength(1);
+    },
+  );
 
   it('AWS load balancer annotations or an alb Ingress without the controller', () => {
     const albIngress = {

@@ -8,6 +8,9 @@
  *    kubernetes.io/ingress.class annotation, not spec.ingressClassName;
  *  - a GKE stack runs Managed Service for Prometheus: no Prometheus Operator
  *    (monitoring.coreos.com) objects, whose CRDs do not exist there;
+ *  - an EKS or AKS stack installs the Prometheus Operator CRDs (add-on
+ *    prometheus_operator_crds) when the tree has monitoring.coreos.com
+ *    objects;
  *  - AWS load balancer annotations / alb Ingresses need the AWS Load
  *    Balancer Controller installed by the EKS stack.
  * Trees without the cluster's Terraform (an existing cluster) are not judged
@@ -226,19 +229,26 @@ function usesAwsLoadBalancer(o: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** Whether the EKS stack of the tree installs the AWS Load Balancer Controller. */
-function awsLoadBalancerControllerInstalled(files: FileMap): boolean {
+/**
+ * Whether the cluster stack of the tree installs a chart: a helm_release of
+ * it exists and the add-on toggle in addons.auto.tfvars.json is on.
+ */
+function addonInstalled(
+  files: FileMap,
+  chart: string,
+  toggle: string,
+): boolean {
   const release = [...files].some(
     ([file, text]) =>
       file.endsWith('.tf') &&
       resourceBlocks(text, 'helm_release').some(b =>
-        /chart\s*=\s*"aws-load-balancer-controller"/.test(b),
+        new RegExp(`chart\\s*=\\s*"${chart}"`).test(b),
       ),
   );
   const enabled = [...files].some(([file, text]) => {
     if (!/(^|\/)addons\.auto\.tfvars\.json$/.test(file)) return false;
     try {
-      return JSON.parse(text).addons?.load_balancer_controller === true;
+      return JSON.parse(text).addons?.[toggle] === true;
     } catch {
       return false;
     }
@@ -246,10 +256,30 @@ function awsLoadBalancerControllerInstalled(files: FileMap): boolean {
   return release && enabled;
 }
 
+const awsLoadBalancerControllerInstalled = (files: FileMap) =>
+  addonInstalled(
+    files,
+    'aws-load-balancer-controller',
+    'load_balancer_controller',
+  );
+
+function checkOperatorCrds(m: ManifestObject, stack: string): Finding[] {
+  const apiVersion = String(m.object.apiVersion ?? '');
+  if (!apiVersion.startsWith('monitoring.coreos.com/')) return [];
+  return [
+    error(
+      m.file,
+      `${objectName(
+        m,
+      )} (${apiVersion}) needs the Prometheus Operator CRDs, which the ${stack} stack does not install (addons_context.prometheus_operator_crds, helm_release of prometheus-operator-crds): the install fails with "no matches for kind"`,
+    ),
+  ];
+}
+
 export const cloudConstraintsRule: SemanticRule = {
   check: CHECK,
   description:
-    'Cloud constraints that fail plan/apply: GKE maintenance window total, APIs for features used, gce Ingress class annotation, CRDs of monitoring objects, AWS load balancer controller present',
+    'Cloud constraints that fail plan/apply: GKE maintenance window total, APIs for features used, gce Ingress class annotation, CRDs of monitoring objects (GKE: none; EKS/AKS: installed by the stack), AWS load balancer controller present',
   run(input) {
     const { files, manifests } = input;
     const findings: Finding[] = [
@@ -259,9 +289,24 @@ export const cloudConstraintsRule: SemanticRule = {
     const gkeStack = hasResource(files, 'google_container_cluster');
     const eksStack = hasResource(files, 'aws_eks_cluster');
     const lbController = eksStack && awsLoadBalancerControllerInstalled(files);
+    let operatorStack: string | undefined;
+    if (eksStack) operatorStack = 'EKS';
+    else if (hasResource(files, 'azurerm_kubernetes_cluster')) {
+      operatorStack = 'AKS';
+    }
+    const operatorCrds =
+      operatorStack !== undefined &&
+      addonInstalled(
+        files,
+        'prometheus-operator-crds',
+        'prometheus_operator_crds',
+      );
     for (const m of manifests) {
       findings.push(...checkGceIngress(m));
       if (gkeStack) findings.push(...checkGkeMonitoring(m));
+      if (operatorStack && !operatorCrds) {
+        findings.push(...checkOperatorCrds(m, operatorStack));
+      }
       if (eksStack && !lbController) {
         const what = usesAwsLoadBalancer(m.object);
         if (what) {

@@ -3,7 +3,9 @@
  * grants its plan and apply identities everything IaC Forge's identity
  * table lists for the resource types and data sources of terraform/, and
  * every such type has an entry in the table (a new type without one fails:
- * nobody has decided what it needs, so the first apply would return 403).
+ * nobody has decided what it needs, so the first apply would return 403);
+ * and, inside the cluster, the plan identity may read the Helm release
+ * Secrets of every release (identityReleases.ts).
  */
 import {
   CLOUDS,
@@ -13,6 +15,7 @@ import {
 } from '@iacforge/plugin-iac-common';
 import type { Finding } from '../types';
 import { isPlainObject } from '../util';
+import { releaseSecretFindings } from './identityReleases';
 import type { SemanticRule } from './types';
 
 type Permissions = {
@@ -69,10 +72,10 @@ export function terraformTypes(
 export const identityRule: SemanticRule = {
   check: 'identity',
   description:
-    'The bootstrap identities hold every grant the identity table lists for the Terraform types of the repository.',
+    'The bootstrap identities hold every grant the identity table lists for the Terraform types of the repository, and the plan identity may read the Helm release Secrets of every release.',
   run({ files, hcl }) {
-    if (!hcl) return [];
-    const findings: Finding[] = [];
+    const findings: Finding[] = releaseSecretFindings(files);
+    if (!hcl) return findings;
     for (const cloud of CLOUDS) {
       const file = IDENTITY_PERMISSIONS_FILE(cloud);
       const text = files.get(file);

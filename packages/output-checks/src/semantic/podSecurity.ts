@@ -11,7 +11,9 @@
  *   declares in its values (`namespace.podSecurityLevel`), else `restricted`
  *   (the bar of our charts);
  * - HelmReleases of third-party charts (chartValues.ts): the namespace of the
- *   release (`spec.targetNamespace`, else `metadata.namespace`).
+ *   release (`spec.targetNamespace`, else `metadata.namespace`);
+ * - Terraform helm_release of third-party charts (terraformReleases.ts): the
+ *   level the add-on chart's namespaces list gives the release namespace.
  * A namespace without an `enforce` label is `privileged` (the Kubernetes
  * default); a namespace that is not in the tree leaves the level unknown
  * (then: the chart's declared level, else `restricted`).
@@ -22,6 +24,7 @@ import YAML from 'yaml';
 import type { Finding } from '../types';
 import { isPlainObject } from '../util';
 import { chartPods } from './podSecurity/chartValues';
+import { terraformReleaseFindings } from './podSecurity/terraformReleases';
 import { admittedPod, NamespaceInfo, podTemplateOf } from './podSecurity/pods';
 import {
   POD_SECURITY_LEVELS,
@@ -232,6 +235,7 @@ export const podSecurityRule: SemanticRule = {
         findings.push(...checkRelease(m, ociRepositories, plainTarget));
       }
     }
+    findings.push(...terraformReleaseFindings(input.hcl));
     return findings;
   },
 };

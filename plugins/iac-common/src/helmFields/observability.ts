@@ -188,7 +188,10 @@ export const telemetryFields = {
     .boolean()
     .default(true)
     .describe('Export logs (OTEL_LOGS_EXPORTER).'),
-  telemetry_otlp_endpoint: httpUrl({ requireHttps: 'external' })
+  telemetry_otlp_endpoint: httpUrl({
+    requireHttps: 'external',
+    allowLoopback: true,
+  })
     .optional()
     .describe(
       'OTLP endpoint, e.g. "https://otlp-gateway-prod-us-central-0.grafana.net/otlp". Required when telemetry_enabled.',

@@ -233,7 +233,7 @@ export const AWS_IDENTITY: CloudIdentityTable = {
     helm_release: {
       plan: ['eks:DescribeCluster'],
       apply: ['eks:DescribeCluster'],
-      note: 'Inside the cluster: the apply role creates the cluster and is its admin (bootstrap_cluster_creator_admin_permissions); plans after the first apply read the Helm release Secrets, so the plan role needs an EKS access entry with AmazonEKSAdminViewPolicy (docs/OIDC_SETUP.md).',
+      note: 'Inside the cluster: the apply role creates the cluster and is its admin (bootstrap_cluster_creator_admin_permissions). Plans after the first apply read the Helm release Secrets: with terraform_context.plan_identity the stack gives the plan role an EKS access entry in the Kubernetes group iacforge:terraform-plan (no access policy) and exactly get/list on Secrets in each release namespace (helm_release.plan_access: Role + RoleBinding).',
     },
   },
 };

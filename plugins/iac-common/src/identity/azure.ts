@@ -41,15 +41,12 @@ export const AZURE_IDENTITY: CloudIdentityTable = {
       note: 'Associates the rule with the cluster (Microsoft.Insights/dataCollectionRuleAssociations/write on the cluster, in Contributor).',
     },
     helm_release: {
-      plan: [
-        'Azure Kubernetes Service Cluster User Role',
-        'Azure Kubernetes Service RBAC Reader',
-      ],
+      plan: ['Azure Kubernetes Service Cluster User Role'],
       apply: [
         'Azure Kubernetes Service Cluster User Role',
         'Azure Kubernetes Service RBAC Cluster Admin',
       ],
-      note: 'Inside the cluster (Azure RBAC for Kubernetes): installing charts needs cluster admin; reading the Helm release Secrets in plans needs more than RBAC Reader on the release namespaces (grant RBAC Writer there if a plan reports forbidden secrets).',
+      note: 'Inside the cluster: installing charts needs cluster admin (Azure RBAC for Kubernetes). Plans read the Helm release Secrets: with terraform_context.plan_identity (its Entra object id) the stack grants exactly get/list on Secrets in each release namespace through Kubernetes RBAC (helm_release.plan_access: Role + RoleBinding, subject User = the object id); no Azure RBAC role inside the cluster.',
     },
   },
 };

@@ -64,7 +64,7 @@ export const GCP_IDENTITY: CloudIdentityTable = {
     helm_release: {
       plan: ['roles/container.viewer'],
       apply: ['roles/container.admin'],
-      note: 'Inside the cluster: container.admin maps to cluster admin; plans read the Helm release Secrets, which container.viewer does not include (grant roles/container.developer if a plan reports forbidden secrets).',
+      note: 'Inside the cluster: container.admin maps to cluster admin. Plans read the Helm release Secrets, which container.viewer does not include: with terraform_context.plan_identity (the service account email) the stack grants exactly get/list on Secrets in each release namespace through Kubernetes RBAC (helm_release.plan_access: Role + RoleBinding, subject User = the email).',
     },
   },
 };

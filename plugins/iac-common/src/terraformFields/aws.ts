@@ -24,10 +24,12 @@ import {
   checkNoOverlap,
   truncateName,
 } from './rules';
+import { planIdentityField } from './planIdentity';
 
 export const awsShape = {
   project: projectField(),
   environment: environmentField(),
+  plan_identity: planIdentityField('aws'),
   aws_region: safeString({
     min: 1,
     max: 32,

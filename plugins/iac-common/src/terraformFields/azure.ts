@@ -31,10 +31,12 @@ import {
   terraformVersionField,
 } from './common';
 import { checkCommon, checkInside, checkNoOverlap } from './rules';
+import { planIdentityField } from './planIdentity';
 
 export const azureShape = {
   project: projectField(),
   environment: environmentField(),
+  plan_identity: planIdentityField('azure'),
   location: safeString({
     min: 1,
     max: 32,

@@ -24,10 +24,12 @@ import {
   rruleProblem,
   timestampMs,
 } from './rules';
+import { planIdentityField } from './planIdentity';
 
 export const gcpShape = {
   project: projectField(),
   environment: environmentField(),
+  plan_identity: planIdentityField('gcp'),
   gcp_project_id: safeString({
     min: 6,
     max: 30,

@@ -33,6 +33,11 @@ export type PushOptions = {
   branch?: string;
   message?: string;
   author?: { name: string; email: string };
+  /**
+   * Also create this branch at the first commit: the pristine line of
+   * history of a generated repository (docs/adr/004).
+   */
+  pristineBranch?: string;
 };
 
 async function git(
@@ -112,7 +117,7 @@ export class LocalGitRepositories {
    */
   async createAndPush(
     options: PushOptions,
-  ): Promise<{ commit: string; branch: string }> {
+  ): Promise<{ commit: string; branch: string; pristineBranch?: string }> {
     const branch = options.branch ?? 'main';
     const bare = this.repoDir(options.owner, options.repo);
     fs.mkdirSync(path.dirname(bare), { recursive: true });
@@ -151,9 +156,18 @@ export class LocalGitRepositories {
         ],
         { cwd: work, env },
       );
-      await git(['push', '--quiet', building, `HEAD:refs/heads/${branch}`], {
-        cwd: work,
-      });
+      await git(
+        [
+          'push',
+          '--quiet',
+          building,
+          `HEAD:refs/heads/${branch}`,
+          ...(options.pristineBranch && options.pristineBranch !== branch
+            ? [`HEAD:refs/heads/${options.pristineBranch}`]
+            : []),
+        ],
+        { cwd: work },
+      );
       const commit = (await git(['rev-parse', 'HEAD'], { cwd: work }))
         .toString()
         .trim();
@@ -161,7 +175,7 @@ export class LocalGitRepositories {
       // empty directory, never a non-empty one)
       fs.renameSync(building, bare);
       published = true;
-      return { commit, branch };
+      return { commit, branch, pristineBranch: options.pristineBranch };
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
       if (!published) {

@@ -175,6 +175,8 @@ describe('entity annotations', () => {
         ['Chart', 'orders'],
         ['Image', 'nginx:1.27'],
       ],
+      // what the card's Upgrade link prefills
+      upgradeForm: { image_tag: '1.27' },
     });
     expect(summarizeAnswers({}).facts).toEqual([]);
     // the shape written by iac:platform:generate

@@ -244,6 +244,8 @@ export interface AnswersSummary {
   template?: string;
   templates: TemplateRef[];
   facts: Array<[string, string]>;
+  /** Recorded values the upgrade Template's optional fields start from. */
+  upgradeForm: Record<string, string | number>;
 }
 
 function pick(obj: unknown, path: string): unknown {
@@ -290,6 +292,13 @@ export function summarizeAnswers(
   } else if (typeof templatesRaw === 'string') {
     templates = parseTemplates(templatesRaw);
   }
+  const upgradeForm: Record<string, string | number> = {};
+  const recordedTag = pick(payload, 'helm_context.image_tag');
+  const replicas = pick(payload, 'helm_context.replica_count');
+  if (typeof recordedTag === 'string' && recordedTag) {
+    upgradeForm.image_tag = recordedTag;
+  }
+  if (typeof replicas === 'number') upgradeForm.replica_count = replicas;
   const facts: Array<[string, string]> = [];
   // the contract's reverse mapping: region and node size whatever the cloud
   const form = payloadToForm(payload);
@@ -324,5 +333,6 @@ export function summarizeAnswers(
     template: text(answers.template),
     templates,
     facts,
+    upgradeForm,
   };
 }

@@ -10,6 +10,7 @@ import branchProtection from '../actions/__fixtures__/github/branch-protection.j
 import branchProtectionUpdate from '../actions/__fixtures__/github/branch-protection-update.json';
 import environment from '../actions/__fixtures__/github/environment.json';
 import errors from '../actions/__fixtures__/github/errors.json';
+import gitRef from '../actions/__fixtures__/github/git-ref.json';
 import fullRepository from '../actions/__fixtures__/github/full-repository.json';
 import organizationFull from '../actions/__fixtures__/github/organization-full.json';
 import publicUser from '../actions/__fixtures__/github/public-user-default-response.json';
@@ -22,6 +23,7 @@ export const RECORDED = {
   environment,
   errors,
   fullRepository,
+  gitRef,
   organizationFull,
   publicUser,
   teamFull,
@@ -41,6 +43,7 @@ const ROUTES = {
   'GET org': /^GET \/orgs\/[^/]+$/,
   'POST user repos': /^POST \/user\/repos$/,
   'POST org repos': /^POST \/orgs\/[^/]+\/repos$/,
+  'POST ref': /^POST \/repos\/[^/]+\/[^/]+\/git\/refs$/,
   'GET team': /^GET \/orgs\/[^/]+\/teams\/[^/]+$/,
   'PUT environment': /^PUT \/repos\/[^/]+\/[^/]+\/environments\/[^/]+$/,
   'GET environment': /^GET \/repos\/[^/]+\/[^/]+\/environments\/[^/]+$/,
@@ -58,6 +61,7 @@ const RECORDED_ANSWERS: Record<Route, Answer> = {
   'GET org': { status: 200, body: organizationFull },
   'POST user repos': { status: 201, body: fullRepository },
   'POST org repos': { status: 201, body: fullRepository },
+  'POST ref': { status: 201, body: gitRef },
   'GET team': { status: 200, body: teamFull },
   'PUT environment': { status: 200, body: environment },
   'GET environment': { status: 200, body: environment },

@@ -123,6 +123,30 @@ describe('iac:platform:generate', () => {
     );
   });
 
+  it('logs a warning for an image that needs root (nginx), as the preview shows it', async () => {
+    const ctx = createMockActionContext({ input, workspacePath: workspace() });
+    const warn = jest.spyOn(ctx.logger, 'warn');
+    await action.handler(ctx as any);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^helm_context\.image_repository: "nginx" will not become Ready .*nginx-unprivileged/,
+      ),
+    );
+    const quiet = createMockActionContext({
+      input: {
+        ...input,
+        helm_context: {
+          ...helm_context,
+          image_repository: 'nginxinc/nginx-unprivileged',
+        },
+      },
+      workspacePath: workspace(),
+    });
+    const quietWarn = jest.spyOn(quiet.logger, 'warn');
+    await action.handler(quiet as any);
+    expect(quietWarn).not.toHaveBeenCalled();
+  });
+
   it('is deterministic: the same input writes the same bytes', async () => {
     const a = workspace();
     const b = workspace();

@@ -5,16 +5,26 @@
  * into the workspace; answers file and catalog-info next to it.
  */
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
   FormOptions,
   formToPayload,
+  helmContextWarnings,
+  iacGeneratePermission,
   SECRET_FIELDS,
   stripSecrets,
 } from '@iacforge/plugin-iac-common';
 import {
+  ANSWERS_PATH,
+  answersFile,
+  CATALOG_INFO_PATH,
+  catalogInfoFile,
+  CatalogOptions,
   GenerateKind,
   GenerateResult,
   IacEngine,
@@ -27,13 +37,7 @@ import {
   CatalogLookup,
   entityRefsOf,
 } from '../catalogNames';
-import {
-  ANSWERS_PATH,
-  answersFile,
-  CATALOG_INFO_PATH,
-  catalogInfoFile,
-  CatalogOptions,
-} from '../repoFiles';
+import { authorizeBasic } from '../permissions';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -175,7 +179,15 @@ export async function runGenerate(
   engine: IacEngine,
   ctx: ActionContext<any, any>,
   catalog?: CatalogLookup,
+  permissions?: PermissionsService,
 ): Promise<void> {
+  if (permissions) {
+    await authorizeBasic(
+      permissions,
+      iacGeneratePermission,
+      await ctx.getInitiatorCredentials(),
+    );
+  }
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets, kind);
   let result: GenerateResult;
@@ -210,7 +222,10 @@ export async function runGenerate(
     input.targetPath ?? '.',
   );
   const extra: { path: string; content: string }[] = [
-    { path: ANSWERS_PATH, content: answersFile(result, ctx.templateInfo) },
+    {
+      path: ANSWERS_PATH,
+      content: answersFile(result, ctx.templateInfo, input.catalog),
+    },
   ];
   if (input.catalog) {
     const content = catalogInfoFile(result, input.catalog, ctx.templateInfo);
@@ -233,6 +248,13 @@ export async function runGenerate(
       ctx.isDryRun ? ' [dry run]' : ''
     }`,
   );
+  // valid input that will not work as expected (the preview shows the same)
+  const helm = result.payload.helm_context as
+    | { image_repository: string }
+    | undefined;
+  for (const warning of helm ? helmContextWarnings(helm) : []) {
+    ctx.logger.warn(`${warning.path}: ${warning.message}`);
+  }
   if (used.length) {
     ctx.logger.info(
       `Secrets kept out of the repository: ${used

@@ -1,3 +1,4 @@
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { IacEngine } from '@iacforge/plugin-iac-node';
 import type { CatalogLookup } from '../catalogNames';
@@ -18,6 +19,8 @@ export function createHelmGenerateAction(options: {
   engine: IacEngine;
   /** Checks generated entity names against the catalog (see catalogNames.ts). */
   catalog?: CatalogLookup;
+  /** Asks the permission policy for iac.generate (the task's initiator). */
+  permissions?: PermissionsService;
 }) {
   return createTemplateAction({
     id: 'iac:helm:generate',
@@ -49,7 +52,13 @@ export function createHelmGenerateAction(options: {
       output: generateOutputSchema,
     },
     async handler(ctx) {
-      await runGenerate('helm', options.engine, ctx, options.catalog);
+      await runGenerate(
+        'helm',
+        options.engine,
+        ctx,
+        options.catalog,
+        options.permissions,
+      );
     },
   });
 }

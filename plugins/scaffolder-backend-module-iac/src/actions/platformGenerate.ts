@@ -1,3 +1,4 @@
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { IacEngine } from '@iacforge/plugin-iac-node';
 import type { CatalogLookup } from '../catalogNames';
@@ -24,6 +25,8 @@ export function createPlatformGenerateAction(options: {
   engine: IacEngine;
   /** Checks generated entity names against the catalog (see catalogNames.ts). */
   catalog?: CatalogLookup;
+  /** Asks the permission policy for iac.generate (the task's initiator). */
+  permissions?: PermissionsService;
 }) {
   return createTemplateAction({
     id: 'iac:platform:generate',
@@ -76,7 +79,13 @@ export function createPlatformGenerateAction(options: {
       output: generateOutputSchema,
     },
     async handler(ctx) {
-      await runGenerate('platform', options.engine, ctx, options.catalog);
+      await runGenerate(
+        'platform',
+        options.engine,
+        ctx,
+        options.catalog,
+        options.permissions,
+      );
     },
   });
 }

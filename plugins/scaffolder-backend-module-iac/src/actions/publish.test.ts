@@ -3,11 +3,18 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { PolicyDecision } from '@backstage/plugin-permission-common';
+import { iacPublishPermission } from '@iacforge/plugin-iac-common';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { RECORDED, startGithubStandIn } from '../__testUtils__/githubStandIn';
 import { startGitPushServer } from '../__testUtils__/gitPushServer';
+import {
+  createIacRepositoryConditionalDecision,
+  iacRepositoryConditions,
+} from '../permissions';
 import { readPublishTarget } from '../publishTarget';
 import YAML from 'yaml';
 import { createPublishAction, LOCAL_GOVERNANCE_NOTE } from './publish';
@@ -17,12 +24,33 @@ jest.setTimeout(60_000);
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
+/** A workspace like a generate step leaves (answers file included). */
 function workspace(): string {
   const dir = tmp('iacforge-ws-');
   fs.writeFileSync(path.join(dir, 'catalog-info.yaml'), 'kind: Component\n');
   fs.mkdirSync(path.join(dir, '.github'));
   fs.writeFileSync(path.join(dir, '.github', 'CODEOWNERS'), '* @octocat\n');
+  fs.mkdirSync(path.join(dir, '.iacforge'));
+  fs.writeFileSync(path.join(dir, '.iacforge', 'answers.json'), '{}\n');
   return dir;
+}
+
+/** Permissions answering every conditional request with `decision`. */
+function permissionsAnswering(decision: PolicyDecision) {
+  return mockServices.permissions.mock({
+    authorizeConditional: async requests =>
+      requests.map(() => decision) as never,
+  });
+}
+
+/** A GitHub target on the stand-in API. */
+function githubConfig(apiBaseUrl: string) {
+  return new ConfigReader({
+    iac: { publish: { target: 'github', github: { owner: 'octocat' } } },
+    integrations: {
+      github: [{ host: 'github.com', apiBaseUrl, token: 'ghp_x' }],
+    },
+  });
 }
 
 /** Clones without blocking the event loop (the git server runs in this process). */
@@ -150,18 +178,17 @@ describe('iac:publish on GitHub (iac.publish.target github), through publish:git
     });
     apiCalls = () => github.calls.map(c => `${c.method} ${c.path}`);
     try {
-      const config = new ConfigReader({
-        iac: { publish: { target: 'github', github: { owner: 'octocat' } } },
-        integrations: {
-          github: [
-            { host: 'github.com', apiBaseUrl: github.baseUrl, token: 'ghp_x' },
-          ],
-        },
-      });
+      const config = githubConfig(github.baseUrl);
       const action = createPublishAction({
         target: readPublishTarget(config),
         integrations: ScmIntegrations.fromConfig(config),
         config,
+        permissions: permissionsAnswering(
+          createIacRepositoryConditionalDecision(
+            iacPublishPermission,
+            iacRepositoryConditions.isInOwnerNamespace({ owners: ['octocat'] }),
+          ),
+        ),
       });
       const ctx = createMockActionContext({
         input: {
@@ -222,9 +249,50 @@ describe('iac:publish on GitHub (iac.publish.target github), through publish:git
           encoding: 'utf8',
         }).trim(),
       ).toBe('Initial commit');
+      // the pristine branch upgrades merge from starts at the pushed commit
+      const head = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], {
+        encoding: 'utf8',
+      }).trim();
+      expect(
+        github.calls.find(c => c.path === '/repos/octocat/Hello-World/git/refs')
+          ?.body,
+      ).toEqual({ ref: 'refs/heads/iacforge/generated', sha: head });
+      expect(ctx.output).toHaveBeenCalledWith('commitHash', head);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'pristineBranch',
+        'iacforge/generated',
+      );
     } finally {
       await github.close();
       await git.close();
+    }
+  });
+
+  it('asks the policy for iac.publish under the owner before anything is created on GitHub', async () => {
+    const github = await startGithubStandIn();
+    try {
+      const config = githubConfig(github.baseUrl);
+      const action = createPublishAction({
+        target: readPublishTarget(config),
+        integrations: ScmIntegrations.fromConfig(config),
+        config,
+        permissions: permissionsAnswering(
+          createIacRepositoryConditionalDecision(
+            iacPublishPermission,
+            iacRepositoryConditions.isInOwnerNamespace({ owners: ['acme'] }),
+          ),
+        ),
+      });
+      const ctx = createMockActionContext({
+        input: { repoName: 'Hello-World' },
+        workspacePath: workspace(),
+      });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        'You are not allowed to publish a repository under the owner "octocat" (github.com/octocat/Hello-World): the permission policy denied iac.publish.',
+      );
+      expect(github.calls).toEqual([]);
+    } finally {
+      await github.close();
     }
   });
 

@@ -1,12 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { Config } from '@backstage/config';
-import type { ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import {
   ActionContext,
   createTemplateAction,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import { createPublishGithubAction } from '@backstage/plugin-scaffolder-backend-module-github';
+import { Octokit } from '@octokit/rest';
+import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
+import { authorizePublish } from '../permissions';
 import { PublishTarget } from '../publishTarget';
 import { createPublishLocalAction } from './publishLocal';
 import { examples } from './publish.examples';
@@ -17,6 +27,35 @@ export const LOCAL_GOVERNANCE_NOTE =
 
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62})$/;
+
+/** An Octokit for the host: the user's token, else the integration's credentials. */
+async function githubClient(
+  integrations: ScmIntegrationRegistry,
+  host: string,
+  owner: string,
+  repo: string,
+  userToken?: string,
+): Promise<Octokit> {
+  const integration = integrations.github.byHost(host);
+  if (!integration) {
+    throw new InputError(
+      `No GitHub integration for host ${host}; configure integrations.github`,
+    );
+  }
+  const token =
+    userToken ??
+    (
+      await DefaultGithubCredentialsProvider.fromIntegrations(
+        integrations,
+      ).getCredentials({ url: `https://${host}/${owner}/${repo}` })
+    ).token;
+  if (!token) {
+    throw new InputError(
+      `No token for ${host}/${owner}; configure integrations.github or pass the user's token`,
+    );
+  }
+  return new Octokit({ auth: token, baseUrl: integration.config.apiBaseUrl });
+}
 
 /** Runs another action's handler with our context, collecting its outputs. */
 async function runAction(
@@ -51,10 +90,15 @@ export function createPublishAction(options: {
   config: Config;
   /** The embedded git host, when it is enabled. */
   localGit?: { directory: string; baseUrl: string };
+  /** Asks the policy for iac.publish on the owner namespace. */
+  permissions?: PermissionsService;
 }) {
-  const { target } = options;
+  const { target, integrations } = options;
   const local = options.localGit
-    ? createPublishLocalAction(options.localGit)
+    ? createPublishLocalAction({
+        ...options.localGit,
+        permissions: options.permissions,
+      })
     : undefined;
   const github =
     target.type === 'github'
@@ -132,6 +176,13 @@ export function createPublishAction(options: {
             .string()
             .describe('URL of catalog-info.yaml, for catalog:register.'),
         commitHash: z => z.string().describe('The commit that was pushed.'),
+        pristineBranch: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'For a generated repository: the branch holding exactly the generated output, which upgrades merge from.',
+            ),
         governanceNote: z =>
           z
             .string()
@@ -175,6 +226,9 @@ export function createPublishAction(options: {
         ctx.output('repoContentsUrl', String(out.repoContentsUrl));
         ctx.output('catalogInfoUrl', String(out.catalogInfoUrl));
         ctx.output('commitHash', String(out.commitHash));
+        if (out.pristineBranch) {
+          ctx.output('pristineBranch', String(out.pristineBranch));
+        }
         ctx.output('governanceNote', LOCAL_GOVERNANCE_NOTE);
         ctx.logger.info(LOCAL_GOVERNANCE_NOTE);
         const secretNames = Object.keys(ctx.input.secrets ?? {});
@@ -201,6 +255,13 @@ export function createPublishAction(options: {
           `Publishing under ${target.owner} (iac.publish.github.owner), not ${ctx.input.owner}`,
         );
       }
+      if (options.permissions) {
+        await authorizePublish(
+          options.permissions,
+          { host: target.host, owner, repo: repoName },
+          await ctx.getInitiatorCredentials(),
+        );
+      }
       const repoUrl = `${target.host}?owner=${owner}&repo=${repoName}`;
       const out = await runAction(github!, ctx, {
         repoUrl,
@@ -217,6 +278,35 @@ export function createPublishAction(options: {
         protectDefaultBranch: false,
         deleteBranchOnMerge: true,
       });
+      const commitHash = String(out.commitHash);
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        sourcePath ?? '.',
+      );
+      if (fs.existsSync(path.join(sourceDir, ANSWERS_PATH))) {
+        // a generated repository: its first commit is exactly the
+        // generator's output, the start of the pristine branch upgrades
+        // merge from (the embedded git host does the same in its push)
+        await ctx.checkpoint({
+          key: `iac.publish.github.pristine.${owner}.${repoName}`,
+          fn: async () => {
+            const octokit = await githubClient(
+              integrations,
+              target.host,
+              owner,
+              repoName,
+              ctx.input.token,
+            );
+            await octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+              owner,
+              repo: repoName,
+              ref: `refs/heads/${PRISTINE_BRANCH}`,
+              sha: commitHash,
+            });
+          },
+        });
+        ctx.output('pristineBranch', PRISTINE_BRANCH);
+      }
       const contents = String(out.repoContentsUrl);
       ctx.output('target', 'github');
       ctx.output('repoUrl', repoUrl);
@@ -226,7 +316,7 @@ export function createPublishAction(options: {
         'catalogInfoUrl',
         `${contents.replace(/\/$/, '')}/catalog-info.yaml`,
       );
-      ctx.output('commitHash', String(out.commitHash));
+      ctx.output('commitHash', commitHash);
       ctx.output(
         'governanceNote',
         'Governance settings are applied by the next step (iac:github:governance) and read back into its receipt.',

@@ -45,6 +45,30 @@ describe('iac:publish:local', () => {
     );
   });
 
+  it('a generated workspace also gets the pristine branch upgrades merge from, at the same commit as main', async () => {
+    const workspacePath = tmp('iacforge-ws-');
+    fs.mkdirSync(path.join(workspacePath, '.iacforge'));
+    fs.writeFileSync(
+      path.join(workspacePath, '.iacforge/answers.json'),
+      '{}\n',
+    );
+    const ctx = createMockActionContext({
+      input: { repoUrl: 'localhost?owner=team&repo=generated' },
+      workspacePath,
+    });
+    await action.handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'pristineBranch',
+      'iacforge/generated',
+    );
+    const bare = path.join(directory, 'team/generated.git');
+    const rev = (ref: string) =>
+      execFileSync('git', ['--git-dir', bare, 'rev-parse', ref], {
+        encoding: 'utf8',
+      }).trim();
+    expect(rev('iacforge/generated')).toBe(rev('main'));
+  });
+
   it('refuses to overwrite an existing repository, with a clear message', async () => {
     const ctx = createMockActionContext({
       input: { repoUrl: 'localhost?owner=team&repo=payments' },

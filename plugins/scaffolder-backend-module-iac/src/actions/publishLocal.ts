@@ -1,10 +1,17 @@
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import fs from 'node:fs';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import path from 'node:path';
+import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
 import {
   LocalGitRepositories,
   RepositoryError,
 } from '@iacforge/plugin-iac-node';
+import { authorizePublish } from '../permissions';
 import { examples } from './publishLocal.examples';
 
 /** Parses the RepoUrlPicker format `host?owner=x&repo=y`. */
@@ -28,6 +35,21 @@ export function parseRepoUrl(repoUrl: string): {
 }
 
 /**
+ * A recovered task resumes after its last completed step, on whichever
+ * replica claims it: without a shared working directory or a workspace
+ * provider, the files of the earlier steps are gone. Publishing an empty
+ * repository would be worse than failing: fail with a message.
+ */
+function assertNotEmpty(sourceDir: string) {
+  const entries = fs.existsSync(sourceDir) ? fs.readdirSync(sourceDir) : [];
+  if (entries.length === 0) {
+    throw new InputError(
+      `Nothing to publish: the workspace folder is empty. If this task was recovered on another backend replica, the files of the earlier steps did not survive: give the replicas a shared backend.workingDirectory or a scaffolder workspace provider (docs/production.md), then run the template again.`,
+    );
+  }
+}
+
+/**
  * `iac:publish:local`: publishes the workspace as a new repository on the
  * portal's own git host (the embedded default: works offline). The result
  * can be cloned over HTTP and registered in the catalog, like publish:github.
@@ -39,6 +61,11 @@ export function createPublishLocalAction(options: {
   directory: string;
   /** Public URL of the git host, `${backend.baseUrl}/api/iac/git`. */
   baseUrl: string;
+  /**
+   * Asks the permission policy for iac.publish on `localhost/<owner>/<repo>`
+   * (the task's initiator): a policy can allow some owner namespaces only.
+   */
+  permissions?: PermissionsService;
 }) {
   const repos = new LocalGitRepositories(options.directory);
   return createTemplateAction({
@@ -78,14 +105,41 @@ export function createPublishLocalAction(options: {
             .string()
             .describe('URL of catalog-info.yaml, for catalog:register.'),
         commitHash: z => z.string().describe('The commit that was pushed.'),
+        pristineBranch: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'For a generated repository (it has .iacforge/answers.json): the branch holding exactly the generated output, which upgrades merge from.',
+            ),
       },
     },
     async handler(ctx) {
       const { owner, repo } = parseRepoUrl(ctx.input.repoUrl);
+      if (options.permissions) {
+        await authorizePublish(
+          options.permissions,
+          { host: 'localhost', owner, repo },
+          await ctx.getInitiatorCredentials(),
+        );
+      }
       const sourceDir = resolveSafeChildPath(
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
       );
+      // names and existence first (the clearer message), then the files
+      let exists: boolean;
+      try {
+        exists = repos.exists(owner, repo);
+      } catch (error) {
+        if (error instanceof RepositoryError) {
+          throw new InputError(error.message);
+        }
+        throw error;
+      }
+      if (!exists) {
+        assertNotEmpty(sourceDir);
+      }
       const result = await ctx.checkpoint({
         key: `iac.publish.local.${owner}.${repo}`,
         fn: async () => {
@@ -99,6 +153,11 @@ export function createPublishLocalAction(options: {
               sourceDir,
               branch: ctx.input.defaultBranch,
               message: ctx.input.gitCommitMessage,
+              // a generated repository: its first commit is the generator's
+              // output, the start of the pristine branch upgrades merge from
+              pristineBranch: fs.existsSync(path.join(sourceDir, ANSWERS_PATH))
+                ? PRISTINE_BRANCH
+                : undefined,
               author:
                 userName && email
                   ? { name: String(userName), email: String(email) }
@@ -120,6 +179,9 @@ export function createPublishLocalAction(options: {
         `${web}/blob/${result.branch}/catalog-info.yaml`,
       );
       ctx.output('commitHash', result.commit);
+      if (result.pristineBranch) {
+        ctx.output('pristineBranch', result.pristineBranch);
+      }
       ctx.logger.info(
         `Published ${owner}/${repo} (${result.commit.slice(
           0,

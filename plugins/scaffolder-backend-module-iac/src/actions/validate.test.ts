@@ -71,6 +71,27 @@ describe('iac:validate', () => {
     );
   }, 120_000);
 
+  it('reports a chart image that needs root as a warning, without failing', async () => {
+    const ws = workspaceWith(['good/charts', 'charts']);
+    const values = path.join(ws, 'charts/web/values.yaml');
+    fs.writeFileSync(
+      values,
+      fs
+        .readFileSync(values, 'utf8')
+        .replace('repository: ghcr.io/example/web', 'repository: nginx'),
+    );
+    const ctx = createMockActionContext({ input: {}, workspacePath: ws });
+    const warn = jest.spyOn(ctx.logger, 'warn');
+    await action.handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith('ok', true);
+    expect(ctx.output).toHaveBeenCalledWith('findingCount', 1);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /charts\/web\/values\.yaml.*warning.*image\.repository: "nginx" will not become Ready/s,
+      ),
+    );
+  });
+
   it('refuses paths outside the workspace', async () => {
     const ctx = createMockActionContext({
       input: { path: '../..' },

@@ -1,14 +1,19 @@
 import { InputError } from '@backstage/errors';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { checkDirectory, formatFindings } from '@iacforge/output-checks';
+import {
+  checkDirectory,
+  formatFindings,
+  imageWarningsInDirectory,
+} from '@iacforge/output-checks';
 import { examples } from './validate.examples';
 
 /**
  * `iac:validate`: runs the output checks on the workspace (YAML/JSON parse,
  * Kubernetes + CRD schemas, HCL parse and fmt, actionlint; helm lint and
  * template on Helm 3 and 4 when enabled) and fails the task with per-file
- * findings.
+ * findings. Warnings (e.g. a chart image that needs root) are logged and
+ * counted, never fail the task.
  *
  * @public
  */
@@ -51,10 +56,15 @@ export function createValidateAction(
         ctx.input.path ?? '.',
       );
       const helm = ctx.input.helm ?? options.helmByDefault ?? false;
-      const report = await checkDirectory(dir, {
-        helm,
-        ignoreDirectories: ['.git', 'node_modules'],
-      });
+      const ignoreDirectories = ['.git', 'node_modules'];
+      const checked = await checkDirectory(dir, { helm, ignoreDirectories });
+      const report = {
+        ...checked,
+        findings: [
+          ...(await imageWarningsInDirectory(dir, ignoreDirectories)),
+          ...checked.findings,
+        ],
+      };
       const counts = Object.entries(report.checkedFiles)
         .map(([check, n]) => `${check} ${n}`)
         .join(', ');

@@ -143,8 +143,113 @@ const FLAGGER: ChartPodMapping = {
   },
 };
 
+/** A security context as the external-secrets templates render it: without `enabled`, none when it is false. */
+function esoContext(section: unknown): Obj | undefined {
+  const { enabled, ...context } = obj(section);
+  return enabled === false ? undefined : context;
+}
+
+/**
+ * External Secrets Operator (https://charts.external-secrets.io, chart
+ * external-secrets; values.yaml and templates/deployment.yaml,
+ * webhook-deployment.yaml, cert-controller-deployment.yaml of
+ * external-secrets/external-secrets deploy/charts/external-secrets): three
+ * Deployments (controller unless `createOperator: false`, webhook unless
+ * `webhook.create: false`, cert controller unless `certController.create:
+ * false` or cert-manager issues the webhook certificate), each with
+ * `<section>.podSecurityContext` on the pod, `<section>.securityContext` on
+ * its container (an `enabled` key, where the chart version has one, turns
+ * the context off when false and is not rendered) and `hostNetwork`.
+ */
+const EXTERNAL_SECRETS: ChartPodMapping = {
+  chart: 'external-secrets',
+  source:
+    'external-secrets chart values.yaml and deployment templates (controller, webhook, cert controller)',
+  defaults: {
+    createOperator: true,
+    hostNetwork: false,
+    podSecurityContext: {},
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    webhook: {
+      create: true,
+      hostNetwork: false,
+      podSecurityContext: {},
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        runAsUser: 1000,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      certManager: { enabled: false },
+    },
+    certController: {
+      create: true,
+      hostNetwork: false,
+      podSecurityContext: {},
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        runAsUser: 1000,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+    },
+  },
+  pods(values) {
+    const pod = (name: string, container: string, section: Obj): ChartPod => ({
+      name: `Deployment ${name}`,
+      annotations: obj(section.podAnnotations),
+      spec: {
+        hostNetwork: section.hostNetwork === true,
+        securityContext: esoContext(section.podSecurityContext),
+        containers: [
+          {
+            name: container,
+            securityContext: esoContext(section.securityContext),
+          },
+        ],
+      },
+    });
+    const webhook = obj(values.webhook);
+    const certController = obj(values.certController);
+    const pods: ChartPod[] = [];
+    if (values.createOperator !== false) {
+      pods.push(pod('external-secrets', 'external-secrets', values));
+    }
+    if (webhook.create !== false) {
+      pods.push(pod('external-secrets-webhook', 'webhook', webhook));
+    }
+    if (
+      certController.create !== false &&
+      obj(webhook.certManager).enabled !== true
+    ) {
+      pods.push(
+        pod(
+          'external-secrets-cert-controller',
+          'cert-controller',
+          certController,
+        ),
+      );
+    }
+    return pods;
+  },
+};
+
 /** Every chart whose values the pod-security rule understands. */
-export const CHART_POD_MAPPINGS: readonly ChartPodMapping[] = [FLAGGER];
+export const CHART_POD_MAPPINGS: readonly ChartPodMapping[] = [
+  FLAGGER,
+  EXTERNAL_SECRETS,
+];
 
 /** The pods a known chart renders with these values (over its defaults). */
 export function chartPods(

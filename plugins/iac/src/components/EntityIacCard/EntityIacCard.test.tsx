@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
@@ -72,6 +72,65 @@ describe('EntityIacCard', () => {
       'url:https://github.com/acme/shop/tree/main/',
       expect.objectContaining({ signal: expect.any(AbortSignal) }),
     );
+  });
+
+  it('shows the template lag (SemVer) with an Upgrade link to the prefilled upgrade Template', async () => {
+    renderCard(
+      entityWith({
+        'iacforge.io/cloud': 'aws',
+        'iacforge.io/templates':
+          'terraform/aws-eks@1.0.0,helm/basic@1.9.0,governance/github-actions@1.0.0',
+        'backstage.io/source-location':
+          'url:https://github.com/acme/shop/tree/main/',
+      }),
+      fakeIacApi({
+        listTemplates: jest.fn().mockResolvedValue([
+          { name: 'aws-eks', kind: 'terraform', version: '1.2.0' },
+          { name: 'basic', kind: 'helm', version: '1.10.0' },
+          { name: 'github-actions', kind: 'governance', version: '1.0.0' },
+        ]),
+        readAnswers: jest.fn().mockResolvedValue({
+          payload: { helm_context: { image_tag: '1.27', replica_count: 2 } },
+        }),
+      }),
+    );
+    const lag = await screen.findByLabelText('Template lag');
+    expect(within(lag).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+      'aws-eks 1.0.0 → 1.2.0',
+      'basic 1.9.0 → 1.10.0',
+    ]);
+    // once answers.json is read, the link carries the recorded values
+    await waitFor(() => {
+      const href = within(lag)
+        .getByRole('link', { name: 'Upgrade' })
+        .getAttribute('href')!;
+      const [route, query] = href.split('?formData=');
+      expect(route).toBe('/create/templates/default/iacforge-upgrade');
+      expect(JSON.parse(decodeURIComponent(query))).toEqual({
+        component: 'component:default/orders',
+        image_tag: '1.27',
+        replica_count: 2,
+      });
+    });
+  });
+
+  it('says when the templates are up to date', async () => {
+    renderCard(
+      entityWith({
+        'iacforge.io/cloud': 'aws',
+        'iacforge.io/templates': 'terraform/aws-eks@1.2.0',
+      }),
+      fakeIacApi({
+        listTemplates: jest
+          .fn()
+          .mockResolvedValue([
+            { name: 'aws-eks', kind: 'terraform', version: '1.2.0' },
+          ]),
+      }),
+    );
+    expect(
+      await screen.findByLabelText('Template versions'),
+    ).toHaveTextContent('Up to date with the installed templates.');
   });
 
   it('falls back gracefully when data is missing', async () => {

@@ -10,6 +10,7 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { iacApiRef } from '../../api/IacApi';
+import { TemplateLag } from './TemplateLag';
 import {
   AnswersSummary,
   cloudLabel,
@@ -175,6 +176,21 @@ export const EntityIacCard = () => {
           )}
         </dd>
       </dl>
+
+      <div className={classes.section}>
+        <Typography variant="subtitle2" component="h3" gutterBottom>
+          Template versions
+        </Typography>
+        <TemplateLag
+          entity={entity}
+          templates={templates}
+          form={
+            answers.state === 'loaded'
+              ? answers.summary.upgradeForm
+              : undefined
+          }
+        />
+      </div>
 
       <div className={classes.section}>
         <Typography variant="subtitle2" component="h3" gutterBottom>

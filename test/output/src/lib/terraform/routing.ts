@@ -33,6 +33,7 @@ export const ROUTING: Record<Cloud, Routing> = {
       'cluster_autoscaler_scale_down_unready',
       'cluster_autoscaler_scale_down_utilization_threshold',
       'cluster_autoscaler_max_graceful_termination_sec',
+      'plan_identity',
     ],
     addonToggles: [
       'metrics_server',
@@ -40,6 +41,7 @@ export const ROUTING: Record<Cloud, Routing> = {
       'external_secrets',
       'cluster_autoscaler',
       'karpenter',
+      'prometheus_operator_crds',
     ],
   },
   azure: {
@@ -50,13 +52,13 @@ export const ROUTING: Record<Cloud, Routing> = {
       state_key: 'key',
     },
     workflows: ['terraform_version'],
-    addonsOnly: [],
-    addonToggles: ['external_secrets'],
+    addonsOnly: ['plan_identity'],
+    addonToggles: ['external_secrets', 'prometheus_operator_crds'],
   },
   gcp: {
     backend: { state_bucket: 'bucket', state_prefix: 'prefix' },
     workflows: ['terraform_version'],
-    addonsOnly: [],
+    addonsOnly: ['plan_identity'],
     addonToggles: ['external_secrets'],
   },
 };

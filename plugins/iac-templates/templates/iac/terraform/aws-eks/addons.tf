@@ -14,8 +14,9 @@ variable "addons" {
     external_secrets         = bool
     cluster_autoscaler       = bool
     karpenter                = bool
+    prometheus_operator_crds = bool
   })
-  description = "Add-ons to install (addons_context): metrics-server, AWS Load Balancer Controller, External Secrets Operator, cluster-autoscaler, Karpenter."
+  description = "Add-ons to install (addons_context): metrics-server, AWS Load Balancer Controller, External Secrets Operator, cluster-autoscaler, Karpenter, Prometheus Operator CRDs."
 
   validation {
     condition     = !(var.addons.karpenter && var.addons.cluster_autoscaler)
@@ -64,6 +65,17 @@ variable "cluster_autoscaler_max_graceful_termination_sec" {
   default     = 600
 }
 
+variable "plan_identity" {
+  type        = string
+  description = "IAM role ARN of the Terraform plan identity (bootstrap output plan_role_arn): given an EKS access entry in the Kubernetes group iacforge:terraform-plan and get/list on Secrets in the add-ons' release namespaces, so plans can refresh the Helm releases. null: no grant."
+  default     = null
+
+  validation {
+    condition     = var.plan_identity == null || can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/", var.plan_identity))
+    error_message = "plan_identity must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or null."
+  }
+}
+
 provider "helm" {
   kubernetes = {
     host                   = aws_eks_cluster.this.endpoint
@@ -94,6 +106,8 @@ module "cluster_addons" {
   external_secrets_enabled         = var.addons.external_secrets
   cluster_autoscaler_enabled       = var.addons.cluster_autoscaler
   karpenter_enabled                = var.addons.karpenter
+  prometheus_operator_crds_enabled = var.addons.prometheus_operator_crds
+  plan_identity                    = var.plan_identity
 
   cluster_autoscaler_scan_interval                    = var.cluster_autoscaler_scan_interval
   cluster_autoscaler_scale_down_delay_after_add       = var.cluster_autoscaler_scale_down_delay_after_add

@@ -9,13 +9,25 @@
 
 variable "addons" {
   type = object({
-    external_secrets = bool
+    external_secrets         = bool
+    prometheus_operator_crds = bool
   })
-  description = "Add-ons to install (addons_context): External Secrets Operator with an Azure Key Vault ClusterSecretStore."
+  description = "Add-ons to install (addons_context): External Secrets Operator with an Azure Key Vault ClusterSecretStore, Prometheus Operator CRDs."
 
   validation {
     condition     = length(var.cluster_admin_principal_ids) + length(var.admin_group_object_ids) > 0
     error_message = "The add-ons are installed through Azure RBAC: name the apply identity in cluster_admin_principal_ids (or a group it is in, in admin_group_object_ids)."
+  }
+}
+
+variable "plan_identity" {
+  type        = string
+  description = "Entra object id of the Terraform plan identity (bootstrap output plan_principal_id): given get/list on Secrets in the add-ons' release namespaces (Kubernetes RBAC), so plans can refresh the Helm releases. null: no grant."
+  default     = null
+
+  validation {
+    condition     = var.plan_identity == null || can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", var.plan_identity))
+    error_message = "plan_identity must be an Entra object id (GUID) or null."
   }
 }
 
@@ -52,7 +64,9 @@ module "cluster_addons" {
   tenant_id           = data.azurerm_client_config.current.tenant_id
   tags                = local.tags
 
-  external_secrets_enabled = var.addons.external_secrets
+  external_secrets_enabled         = var.addons.external_secrets
+  prometheus_operator_crds_enabled = var.addons.prometheus_operator_crds
+  plan_identity                    = var.plan_identity
 
   depends_on = [azurerm_role_assignment.cluster_admin]
 }

@@ -13,6 +13,10 @@ locals {
   oidc_issuer = trimprefix(var.oidc_issuer_url, "https://")
   name_prefix = substr(var.cluster_name, 0, 20)
 
+  # The plan role as the cluster sees it: its access entry's Kubernetes group.
+  plan_group   = "iacforge:terraform-plan"
+  plan_subject = { kind = "Group", name = local.plan_group }
+
   # Controllers with an IRSA role, when installed.
   irsa = {
     for name, sa in {
@@ -1003,7 +1007,7 @@ resource "helm_release" "karpenter_defaults" {
 
   name      = "karpenter-defaults"
   chart     = local.addon_config_chart
-  version   = "1.0.0"
+  version   = "1.1.0"
   namespace = "kube-system"
   atomic    = true
   wait      = true
@@ -1048,4 +1052,17 @@ resource "aws_iam_role_policy" "external_secrets" {
   name   = "external-secrets"
   role   = aws_iam_role.irsa["external_secrets"].id
   policy = data.aws_iam_policy_document.external_secrets[0].json
+}
+
+# The plan role signs in to the cluster through an access entry that maps it
+# to a Kubernetes group and nothing else (no access policy): the RBAC of
+# helm_release.plan_access is all it may do in the cluster.
+resource "aws_eks_access_entry" "plan" {
+  count = var.plan_identity == null ? 0 : 1
+
+  cluster_name      = var.cluster_name
+  principal_arn     = var.plan_identity
+  kubernetes_groups = [local.plan_group]
+  type              = "STANDARD"
+  tags              = var.tags
 }

@@ -8,6 +8,9 @@ locals {
   cloud          = "azure"
   cloud_releases = []
 
+  # The plan identity as the cluster sees it: the Entra object id.
+  plan_subject = { kind = "User", name = var.plan_identity }
+
   # Key Vault names: 3-24 letters, digits and "-", globally unique.
   key_vault_name = "kv${substr(replace(lower(var.cluster_name), "/[^a-z0-9]/", ""), 0, 14)}${substr(sha1("${var.resource_group_name}/${var.cluster_name}"), 0, 6)}"
 

@@ -8,6 +8,9 @@ locals {
   cloud          = "gcp"
   cloud_releases = []
 
+  # The plan identity as the cluster sees it: the Google service account email.
+  plan_subject = { kind = "User", name = var.plan_identity }
+
   external_secrets_service_account_annotations = var.external_secrets_enabled ? {
     "iam.gke.io/gcp-service-account" = google_service_account.external_secrets[0].email
   } : {}

@@ -13,3 +13,15 @@ variable "external_secrets_enabled" {
   description = "Install External Secrets Operator and a ClusterSecretStore for the cloud's secret manager, with a workload identity of its own."
   default     = false
 }
+
+variable "prometheus_operator_crds_enabled" {
+  type        = bool
+  description = "Install the Prometheus Operator CRDs (monitoring.coreos.com) that ServiceMonitor, PodMonitor and PrometheusRule objects need. EKS/AKS; leave false on GKE (Managed Service for Prometheus)."
+  default     = false
+}
+
+variable "plan_identity" {
+  type        = string
+  description = "The Terraform plan identity (AWS: IAM role ARN, given an EKS access entry in the Kubernetes group iacforge:terraform-plan; Azure: Entra object id; GCP: service account email). Granted get/list on Secrets in every Helm release namespace of the module, so plans can refresh the releases. null: no grant."
+  default     = null
+}

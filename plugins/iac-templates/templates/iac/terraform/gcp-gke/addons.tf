@@ -14,6 +14,17 @@ variable "addons" {
   description = "Add-ons to install (addons_context): External Secrets Operator with a GCP Secret Manager ClusterSecretStore."
 }
 
+variable "plan_identity" {
+  type        = string
+  description = "Email of the Terraform plan service account (bootstrap output plan_service_account): given get/list on Secrets in the add-ons' release namespaces (Kubernetes RBAC), so plans can refresh the Helm releases. null: no grant."
+  default     = null
+
+  validation {
+    condition     = var.plan_identity == null || can(regex("@[a-z][a-z0-9-]+\\.iam\\.gserviceaccount\\.com$", var.plan_identity))
+    error_message = "plan_identity must be a service account email or null."
+  }
+}
+
 data "google_client_config" "current" {}
 
 provider "helm" {
@@ -31,6 +42,7 @@ module "cluster_addons" {
   gcp_project_id = var.gcp_project_id
 
   external_secrets_enabled = var.addons.external_secrets
+  plan_identity            = var.plan_identity
 
   # nodes must run before controllers can be scheduled
   depends_on = [google_container_node_pool.default]

@@ -1,13 +1,19 @@
 /*
  * What every generated repository gets besides the trees: the answers file
- * (what a later template upgrade diffs against) and the catalog entities.
+ * (what a later template upgrade renders again from) and the catalog
+ * entities. Part of the generator's output: both are committed on the
+ * pristine branch too.
  */
 import YAML from 'yaml';
-import { payloadToForm } from '@iacforge/plugin-iac-common';
-import type { GenerateResult } from '@iacforge/plugin-iac-node';
+import {
+  ANSWERS_PATH,
+  CATALOG_INFO_PATH,
+  payloadToForm,
+  TEMPLATES_ANNOTATION,
+} from '@iacforge/plugin-iac-common';
+import type { GenerateResult } from '../engine';
 
-export const ANSWERS_PATH = '.iacforge/answers.json';
-export const CATALOG_INFO_PATH = 'catalog-info.yaml';
+export { ANSWERS_PATH, CATALOG_INFO_PATH };
 export const GENERATOR_VERSION = '0.1.0';
 
 export type CatalogOptions = {
@@ -38,18 +44,38 @@ export function regionOf(payload: PayloadShape): string | undefined {
   return typeof region === 'string' ? region : undefined;
 }
 
-/** `.iacforge/answers.json`: template versions, payload (secrets removed), content hash. */
+/** The value with every object's keys sorted: the same answers give the same bytes. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map(k => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * `.iacforge/answers.json`: template versions, payload (secrets removed),
+ * content hash and, when catalog-info.yaml is written, its settings (so an
+ * upgrade writes it again the same way).
+ */
 export function answersFile(
   result: GenerateResult,
   template: { entityRef?: string } | undefined,
+  catalog?: CatalogOptions,
 ): string {
   const answers = {
     generator: { name: 'iacforge', version: GENERATOR_VERSION },
     template: template?.entityRef ?? null,
     request: result.kind,
     templates: result.templates,
-    payload: result.payload,
+    // keys sorted: an upgrade that renders the same answers writes the same file
+    payload: sortKeys(result.payload),
     content_hash: result.contentHash,
+    ...(catalog ? { catalog: sortKeys(catalog) } : {}),
   };
   return `${JSON.stringify(answers, null, 2)}\n`;
 }
@@ -93,7 +119,7 @@ export function catalogInfoFile(
     ...(cloud ? { 'iacforge.io/cloud': cloud } : {}),
     ...(region ? { 'iacforge.io/region': region } : {}),
     ...(clusterName ? { 'iacforge.io/cluster': clusterName } : {}),
-    'iacforge.io/templates': templates,
+    [TEMPLATES_ANNOTATION]: templates,
     'iacforge.io/content-hash': result.contentHash,
     ...(options.sourceControl
       ? { [options.sourceControl.annotation]: options.sourceControl.value }

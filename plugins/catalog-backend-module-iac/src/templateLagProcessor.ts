@@ -1,0 +1,46 @@
+/*
+ * Marks outdated generated components: for an entity with the
+ * iacforge.io/templates annotation (`kind/name@version,…`, written by the
+ * generate actions), compares each template with the installed trees as
+ * SemVer and sets iacforge.io/outdated ("true" / "false") and, when
+ * outdated, iacforge.io/template-lag ("aws-eks 1.0.0 → 1.2.0"). The catalog
+ * filters on them: `filter=metadata.annotations.iacforge.io/outdated=true`.
+ */
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogProcessor } from '@backstage/plugin-catalog-node';
+import {
+  formatTemplateLag,
+  OUTDATED_ANNOTATION,
+  parseTemplatesAnnotation,
+  TEMPLATE_LAG_ANNOTATION,
+  templateLag,
+  TEMPLATES_ANNOTATION,
+} from '@iacforge/plugin-iac-common';
+
+export type InstalledTemplate = { kind: string; name: string; version: string };
+
+export class IacTemplateLagProcessor implements CatalogProcessor {
+  constructor(private readonly installed: () => InstalledTemplate[]) {}
+
+  getProcessorName(): string {
+    return 'IacTemplateLagProcessor';
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    const recorded = parseTemplatesAnnotation(
+      entity.metadata.annotations?.[TEMPLATES_ANNOTATION],
+    );
+    if (!recorded.length) return entity;
+    const lag = templateLag(recorded, this.installed());
+    const annotations: Record<string, string> = {
+      ...entity.metadata.annotations,
+      [OUTDATED_ANNOTATION]: lag.length ? 'true' : 'false',
+    };
+    if (lag.length) {
+      annotations[TEMPLATE_LAG_ANNOTATION] = formatTemplateLag(lag);
+    } else {
+      delete annotations[TEMPLATE_LAG_ANNOTATION];
+    }
+    return { ...entity, metadata: { ...entity.metadata, annotations } };
+  }
+}
