@@ -19,6 +19,34 @@ export interface Config {
       /** Folder of the repositories, relative to the backend's working directory. Default ../../data/git. */
       directory?: string;
     };
+    /**
+     * Where `iac:publish` publishes the generated repositories. The same
+     * Template entities work on every target.
+     */
+    publish?: {
+      /**
+       * `local` (default): the embedded git host (`iac.localGit.enabled`
+       * must be true). `github`: Backstage's publish:github with the
+       * `integrations.github` credentials; the Templates' governance step
+       * then applies and verifies branch protection and the apply
+       * environment.
+       */
+      target?: 'local' | 'github';
+      /** GitHub settings (target `github`). */
+      github?: {
+        /** Host of an `integrations.github` entry. Default github.com. */
+        host?: string;
+        /**
+         * Organisation (or user) every repository is created under. When
+         * unset, the Template's owner answer is used.
+         */
+        owner?: string;
+        /** Default private. */
+        visibility?: 'private' | 'internal' | 'public';
+        /** Default main. */
+        defaultBranch?: string;
+      };
+    };
     /** Settings of the iac:validate scaffolder action. */
     validate?: {
       /**

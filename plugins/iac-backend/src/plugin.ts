@@ -16,6 +16,7 @@ import { createAuthorize } from './authorize';
 import { createGitRouter } from './gitHttp';
 import { PreviewPool } from './previewPool';
 import { createRouter } from './router';
+import { createUpgradeRouter } from './upgradePreview';
 
 /**
  * The IaC Forge backend plugin: the generator's REST API at /api/iac, and
@@ -117,6 +118,7 @@ export const iacPlugin = createBackendPlugin({
             heavyPool?.warm();
           });
         }
+        const authorize = createAuthorize({ httpAuth, permissions });
         httpRouter.use(
           await createRouter({
             engine,
@@ -129,11 +131,19 @@ export const iacPlugin = createBackendPlugin({
             previewCacheBytes: config.getOptionalNumber(
               'iac.preview.cacheBytes',
             ),
-            authorize: createAuthorize({ httpAuth, permissions }),
+            authorize,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             gitRouter: git.enabled
               ? createGitRouter(new LocalGitRepositories(git.directory), {
                   allowRemoteClones: git.allowRemoteClones,
+                })
+              : undefined,
+            upgradeRouter: git.enabled
+              ? createUpgradeRouter({
+                  engine,
+                  repos: new LocalGitRepositories(git.directory),
+                  gitBaseUrl: git.baseUrl,
+                  authorize,
                 })
               : undefined,
           }),

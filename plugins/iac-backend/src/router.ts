@@ -6,6 +6,7 @@
  *   POST /validate/:kind                      field-path issues, nothing rendered
  *   POST /generate/:kind/preview              files as JSON (what would be committed)
  *   POST /generate/:kind/download             the same files as a ZIP
+ *   POST /upgrade/preview                     an upgrade's diff and conflicts (upgradePreview.ts)
  *
  * :kind is terraform | helm | platform (the seed's routes). Bad input is a
  * 400 with every field path and message, never a 500.
@@ -59,6 +60,8 @@ export type RouterOptions = {
   heavyPool?: PreviewPool;
   /** The local git host (embedded default), mounted at /git. */
   gitRouter?: express.Router;
+  /** Upgrade previews of its repositories, mounted at /upgrade. */
+  upgradeRouter?: express.Router;
   /**
    * Permission checks (iac.generate for checks=true previews, iac.download
    * for downloads); without it, every signed-in caller may.
@@ -230,6 +233,10 @@ export async function createRouter(
     }
     next();
   });
+
+  if (options.upgradeRouter) {
+    router.use('/upgrade', options.upgradeRouter);
+  }
 
   router.get('/templates', (_req, res) => {
     res.json({ items: engine.templates() });

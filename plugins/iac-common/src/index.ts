@@ -121,6 +121,7 @@ export {
   formatTemplateLag,
   TEMPLATE_LAG_ANNOTATION,
   UPGRADE_TEMPLATE_NAME,
+  localGitRepositoryOf,
 } from './upgrades';
 export type {
   AnswersFile,

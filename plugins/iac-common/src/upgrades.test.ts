@@ -1,4 +1,5 @@
 import {
+  localGitRepositoryOf,
   compareSemver,
   formatTemplateLag,
   parseAnswersFile,
@@ -135,5 +136,29 @@ describe('parseAnswersFile', () => {
     expect(bad.ok ? [] : bad.issues.map(i => i.path)).toEqual(
       expect.arrayContaining(['generator.name', 'request']),
     );
+  });
+});
+
+describe('localGitRepositoryOf', () => {
+  const base = 'http://localhost:7007/api/iac/git';
+  it('reads owner and repository from a URL on the portal git host', () => {
+    expect(
+      localGitRepositoryOf(
+        `url:${base}/team/payments/blob/main/catalog-info.yaml`,
+        base,
+      ),
+    ).toEqual({ owner: 'team', repo: 'payments' });
+    expect(
+      localGitRepositoryOf(`${base}/team/payments.git`, `${base}/`),
+    ).toEqual({
+      owner: 'team',
+      repo: 'payments',
+    });
+  });
+  it('is undefined for other hosts', () => {
+    expect(
+      localGitRepositoryOf('url:https://github.com/acme/x/tree/main/', base),
+    ).toBeUndefined();
+    expect(localGitRepositoryOf(`${base}/only-owner`, base)).toBeUndefined();
   });
 });

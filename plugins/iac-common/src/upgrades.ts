@@ -256,3 +256,20 @@ export const TEMPLATE_LAG_ANNOTATION = 'iacforge.io/template-lag';
 
 /** Name of the Template that upgrades a generated repository. */
 export const UPGRADE_TEMPLATE_NAME = 'iacforge-upgrade';
+
+/**
+ * The repository of a URL on the portal's git host (`<baseUrl>/<owner>/<repo>/…`,
+ * e.g. an entity's backstage.io/managed-by-location, with or without `url:`),
+ * or undefined for any other URL.
+ */
+export function localGitRepositoryOf(
+  location: string,
+  gitBaseUrl: string,
+): { owner: string; repo: string } | undefined {
+  const raw = location.replace(/^url:/, '');
+  const base = gitBaseUrl.replace(/\/+$/, '');
+  if (!raw.startsWith(`${base}/`)) return undefined;
+  const [owner, repo] = raw.slice(base.length + 1).split('/');
+  if (!owner || !repo) return undefined;
+  return { owner, repo: repo.replace(/\.git$/, '') };
+}

@@ -6,11 +6,13 @@ import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
 import { catalogLookupFromServices } from './catalogNames';
+import { readPublishTarget } from './publishTarget';
 import { registerPublishPermission } from './permissions';
 import { createClusterGenerateAction } from './actions/clusterGenerate';
 import { createGithubGovernanceAction } from './actions/githubGovernance';
 import { createHelmGenerateAction } from './actions/helmGenerate';
 import { createPlatformGenerateAction } from './actions/platformGenerate';
+import { createPublishAction } from './actions/publish';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createTerraformGenerateAction } from './actions/terraformGenerate';
 import { createUpgradeAction } from './actions/upgrade';
@@ -53,7 +55,20 @@ export const scaffolderModuleIac = createBackendModule({
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
         const git = localGitSettings(config);
+        // iac.publish: where iac:publish sends repositories (a wrong value
+        // stops the backend with the key, not the first task)
+        const target = readPublishTarget(config);
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolderActions.addActions(
+          createPublishAction({
+            target,
+            integrations,
+            config,
+            localGit: git.enabled
+              ? { directory: git.directory, baseUrl: git.baseUrl }
+              : undefined,
+            permissions,
+          }),
           createPlatformGenerateAction({ engine, catalog, permissions }),
           createClusterGenerateAction({ engine, catalog, permissions }),
           createTerraformGenerateAction({ engine, catalog, permissions }),
@@ -62,15 +77,13 @@ export const scaffolderModuleIac = createBackendModule({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
-          createGithubGovernanceAction({
-            integrations: ScmIntegrations.fromConfig(config),
-          }),
+          createGithubGovernanceAction({ integrations }),
           createUpgradeAction({
             engine,
             localGit: git.enabled
               ? { directory: git.directory, baseUrl: git.baseUrl }
               : undefined,
-            integrations: ScmIntegrations.fromConfig(config),
+            integrations,
             permissions,
           }),
         );

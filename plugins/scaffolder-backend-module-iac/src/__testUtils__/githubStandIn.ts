@@ -10,6 +10,9 @@ import branchProtection from '../actions/__fixtures__/github/branch-protection.j
 import branchProtectionUpdate from '../actions/__fixtures__/github/branch-protection-update.json';
 import environment from '../actions/__fixtures__/github/environment.json';
 import errors from '../actions/__fixtures__/github/errors.json';
+import gitRef from '../actions/__fixtures__/github/git-ref.json';
+import fullRepository from '../actions/__fixtures__/github/full-repository.json';
+import organizationFull from '../actions/__fixtures__/github/organization-full.json';
 import publicUser from '../actions/__fixtures__/github/public-user-default-response.json';
 import teamFull from '../actions/__fixtures__/github/team-full.json';
 import variables from '../actions/__fixtures__/github/actions-variables-paginated.json';
@@ -19,6 +22,9 @@ export const RECORDED = {
   branchProtectionUpdate,
   environment,
   errors,
+  fullRepository,
+  gitRef,
+  organizationFull,
   publicUser,
   teamFull,
   variables,
@@ -34,6 +40,10 @@ const ROUTES = {
   'PUT protection': /^PUT \/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/,
   'GET protection': /^GET \/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/,
   'GET user': /^GET \/users\/[^/]+$/,
+  'GET org': /^GET \/orgs\/[^/]+$/,
+  'POST user repos': /^POST \/user\/repos$/,
+  'POST org repos': /^POST \/orgs\/[^/]+\/repos$/,
+  'POST ref': /^POST \/repos\/[^/]+\/[^/]+\/git\/refs$/,
   'GET team': /^GET \/orgs\/[^/]+\/teams\/[^/]+$/,
   'PUT environment': /^PUT \/repos\/[^/]+\/[^/]+\/environments\/[^/]+$/,
   'GET environment': /^GET \/repos\/[^/]+\/[^/]+\/environments\/[^/]+$/,
@@ -48,6 +58,10 @@ const RECORDED_ANSWERS: Record<Route, Answer> = {
   'PUT protection': { status: 200, body: branchProtectionUpdate },
   'GET protection': { status: 200, body: branchProtection },
   'GET user': { status: 200, body: publicUser },
+  'GET org': { status: 200, body: organizationFull },
+  'POST user repos': { status: 201, body: fullRepository },
+  'POST org repos': { status: 201, body: fullRepository },
+  'POST ref': { status: 201, body: gitRef },
   'GET team': { status: 200, body: teamFull },
   'PUT environment': { status: 200, body: environment },
   'GET environment': { status: 200, body: environment },

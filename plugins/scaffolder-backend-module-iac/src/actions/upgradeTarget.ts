@@ -13,6 +13,7 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
+import { localGitRepositoryOf } from '@iacforge/plugin-iac-common';
 import {
   GitCommandError,
   runGit,
@@ -36,12 +37,8 @@ export function upgradeTargetOf(
       'repoUrl or location is required: the repository to upgrade ("<host>?owner=<owner>&repo=<repo>", or the URL of its catalog-info.yaml)',
     );
   }
-  if (localBaseUrl && raw.startsWith(`${localBaseUrl}/`)) {
-    const [owner, repo] = raw.slice(localBaseUrl.length + 1).split('/');
-    if (owner && repo) {
-      return { host: 'localhost', owner, repo: repo.replace(/\.git$/, '') };
-    }
-  }
+  const local = localBaseUrl && localGitRepositoryOf(raw, localBaseUrl);
+  if (local) return { host: 'localhost', ...local };
   let url: URL | undefined;
   try {
     url = new URL(raw);
