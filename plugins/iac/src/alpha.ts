@@ -10,4 +10,5 @@ export {
   iacNodePoolFormField,
   iacFeaturesFormField,
   iacPreviewFormField,
+  iacUpgradePreviewFormField,
 } from './fields/extensions';

@@ -5,11 +5,12 @@ import {
   iacNodePoolFormField,
   iacPreviewFormField,
   iacRegionPickerFormField,
+  iacUpgradePreviewFormField,
 } from './fields/extensions';
 
 /**
  * The scaffolder form fields of IaC Forge: `ui:field` IacCloudPicker,
- * IacRegionPicker, IacNodePool, IacFeatures and IacPreview.
+ * IacRegionPicker, IacNodePool, IacFeatures, IacPreview and IacUpgradePreview.
  */
 export const iacScaffolderModule = createFrontendModule({
   pluginId: 'scaffolder',
@@ -19,5 +20,6 @@ export const iacScaffolderModule = createFrontendModule({
     iacNodePoolFormField,
     iacFeaturesFormField,
     iacPreviewFormField,
+    iacUpgradePreviewFormField,
   ],
 });

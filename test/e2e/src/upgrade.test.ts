@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { openBrowser } from './lib/browser';
 import {
   guestToken,
   SharedPortal,
@@ -111,19 +112,30 @@ describe('upgrading a generated repository through the portal', () => {
     const values = path.join(clone, 'charts/invoices/values.yaml');
     const text = fs.readFileSync(values, 'utf8');
     expect(text).toMatch(/replicaCount: 2\b/);
-    fs.writeFileSync(values, text.replace(/replicaCount: 2\b/, 'replicaCount: 3'));
+    fs.writeFileSync(
+      values,
+      text.replace(/replicaCount: 2\b/, 'replicaCount: 3'),
+    );
     fs.writeFileSync(path.join(clone, 'RUNBOOK.md'), '# Invoices runbook\n');
     await git(clone, 'add', '-A');
     await git(clone, 'commit', '-qm', 'Hand edits');
     await git(clone, 'push', '--quiet', 'origin', 'main');
 
-    await waitForEntity(portal.baseUrl, { kind: 'component', name: 'invoices' });
-    const upgrade = { component: 'component:default/invoices', image_tag: '1.4.3' };
+    await waitForEntity(portal.baseUrl, {
+      kind: 'component',
+      name: 'invoices',
+    });
+    const upgrade = {
+      component: 'component:default/invoices',
+      image_tag: '1.4.3',
+    };
     const output = await runTask('iacforge-upgrade', upgrade);
     const summary: string = output.text[0].content;
     // eslint-disable-next-line no-console
     console.log(`upgrade summary:\n${summary}`);
-    const branch = /Upgrade branch (iacforge-upgrade-[0-9a-f]{12})/.exec(summary)![1];
+    const branch = /Upgrade branch (iacforge-upgrade-[0-9a-f]{12})/.exec(
+      summary,
+    )![1];
     expect(summary).toContain('## Changed answers\n- helm_context.image_tag');
     expect(summary).toContain('## Conflicts: none');
     const show = (file: string) => git(bare, 'show', `${branch}:${file}`);
@@ -136,7 +148,51 @@ describe('upgrading a generated repository through the portal', () => {
     );
 
     const again = await runTask('iacforge-upgrade', upgrade);
-    expect(again.text[0].content).toContain(`Upgrade branch ${branch} from main: already exists`);
-    expect((await git(bare, 'branch', '--list', 'iacforge-upgrade-*')).trim().split('\n')).toHaveLength(1);
+    expect(again.text[0].content).toContain(
+      `Upgrade branch ${branch} from main: already exists`,
+    );
+    expect(
+      (await git(bare, 'branch', '--list', 'iacforge-upgrade-*'))
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1);
+  });
+
+  it('in the browser: the card links to the prefilled upgrade Template, whose last step previews the diff', async () => {
+    const session = await openBrowser();
+    const page = session.page;
+    try {
+      await session.signInAsGuest(portal.baseUrl);
+      await page.goto(`${portal.baseUrl}/catalog/default/component/invoices`);
+      const versions = page.getByLabel('Template versions');
+      await versions.waitFor({ timeout: 120_000 });
+      await session.screenshot('60-upgrade-entity-card');
+      await versions.getByRole('link', { name: 'Change answers' }).click();
+      await page
+        .getByText('Upgrade an IaC repository')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: /^Next$/ }).click();
+      const tag = page.getByLabel('Image tag');
+      await tag.waitFor({ timeout: 30_000 });
+      // prefilled from the recorded answers
+      expect(await tag.inputValue()).toBe('1.4.2');
+      await tag.fill('1.4.5');
+      await page.getByRole('button', { name: /^Next$/ }).click();
+      const preview = page.getByLabel('Upgrade preview');
+      await preview.waitFor({ timeout: 120_000 });
+      await expect(preview.innerText()).resolves.toMatch(
+        /Upgrade branch iacforge-upgrade-[0-9a-f]{12} from main/,
+      );
+      const diff = page.getByLabel('Diff of charts/invoices/values.yaml');
+      await diff.locator('summary').click();
+      await expect(diff.innerText()).resolves.toContain('+  tag: "1.4.5"');
+      await session.screenshot('61-upgrade-preview');
+    } catch (error) {
+      await session.screenshot('FAILED-upgrade-preview').catch(() => undefined);
+      throw error;
+    } finally {
+      await session.close();
+    }
   });
 });

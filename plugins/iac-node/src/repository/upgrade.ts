@@ -319,12 +319,20 @@ export async function upgradeRepository(
     );
   }
   // branch names label the conflict markers (<<<<<<< main, >>>>>>> iacforge/generated)
-  const merged = await mergeCommits(
+  let merged = await mergeCommits(
     repo,
     main,
     pristineCommit,
     write ? [baseBranch, PRISTINE_BRANCH] : undefined,
   );
+  if (
+    write &&
+    ((await resolveCommit(repo, `refs/heads/${baseBranch}`)) !== main ||
+      (await resolveCommit(repo, localPristine)) !== pristineCommit)
+  ) {
+    // a branch moved meanwhile: merge exactly the commits this run read
+    merged = await mergeCommits(repo, main, pristineCommit);
+  }
   const fileChanges = await changedFiles(repo, previous, pristineCommit);
   const summaryInput = {
     baseBranch,

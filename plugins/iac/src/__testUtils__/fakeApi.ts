@@ -51,6 +51,17 @@ export function fakeIacApi(
       filename: 'x.zip',
     }),
     readAnswers: jest.fn().mockResolvedValue(undefined),
+    previewUpgrade: jest.fn().mockResolvedValue({
+      ok: true,
+      preview: {
+        status: 'up-to-date',
+        summary: 'Up to date',
+        templates: [],
+        answersChanged: [],
+        conflicts: [],
+        diff: [],
+      },
+    }),
     ...overrides,
   };
   return api;

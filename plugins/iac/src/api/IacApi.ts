@@ -5,6 +5,7 @@ import {
   PreviewResult,
   RequestOptions,
   TemplateSummary,
+  UpgradePreviewResult,
   ValidateResponse,
 } from './types';
 
@@ -51,6 +52,11 @@ export interface IacApi {
     sourceLocation: string,
     options?: RequestOptions,
   ): Promise<Record<string, unknown> | undefined>;
+  /** POST /upgrade/preview: an upgrade as a dry run (diff against main, predicted conflicts). */
+  previewUpgrade(
+    request: { location: string; answers?: Record<string, unknown> },
+    options?: RequestOptions,
+  ): Promise<UpgradePreviewResult>;
 }
 
 /** The API reference of the IaC Forge client. */

@@ -7,6 +7,8 @@ import {
   PreviewResult,
   RequestOptions,
   TemplateSummary,
+  UpgradePreview,
+  UpgradePreviewResult,
   ValidateResponse,
   ValidationIssue,
 } from './types';
@@ -195,6 +197,19 @@ export class IacClient implements IacApi {
       this.schemas.set(name, cached);
     }
     return cached;
+  }
+
+  async previewUpgrade(
+    request: { location: string; answers?: Record<string, unknown> },
+    options?: RequestOptions,
+  ): Promise<UpgradePreviewResult> {
+    const res = await this.post('/upgrade/preview', request, options);
+    if (!res.ok) {
+      const { message, issues } = await readError(res);
+      if (res.status === 400 && issues.length) return { ok: false, issues };
+      throw new IacRequestError(message, res.status, issues);
+    }
+    return { ok: true, preview: (await res.json()) as UpgradePreview };
   }
 
   async validate(

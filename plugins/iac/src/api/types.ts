@@ -91,3 +91,35 @@ export type JsonSchema = { [key: string]: unknown };
 export interface RequestOptions {
   signal?: AbortSignal;
 }
+
+/** One file of an upgrade preview: the upgrade branch against main. */
+export interface UpgradeFileDiff {
+  path: string;
+  status: string;
+  from?: string;
+  patch: string;
+}
+
+/** A predicted conflict of an upgrade, per file and hunk. */
+export interface UpgradeConflict {
+  path: string;
+  types: string[];
+  messages: string[];
+  hunks: { startLine: number; endLine: number; ours: string[]; theirs: string[] }[];
+}
+
+/** POST /upgrade/preview: the upgrade as a dry run. */
+export interface UpgradePreview {
+  status: 'up-to-date' | 'created' | 'existing' | 'dry-run';
+  branch?: string;
+  summary: string;
+  templates: string[];
+  answersChanged: string[];
+  conflicts: UpgradeConflict[];
+  diff: UpgradeFileDiff[];
+}
+
+/** An upgrade preview, or the issues of invalid answers. */
+export type UpgradePreviewResult =
+  | { ok: true; preview: UpgradePreview }
+  | { ok: false; issues: ValidationIssue[] };

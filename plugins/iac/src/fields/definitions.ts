@@ -27,6 +27,10 @@ import {
   validatePreview,
 } from './PreviewField';
 import {
+  UpgradePreviewField,
+  UpgradePreviewUiOptions,
+} from './UpgradePreviewField';
+import {
   RegionPicker,
   RegionPickerUiOptions,
   validateRegion,
@@ -205,3 +209,25 @@ export const iacFormFields = [
   iacFeaturesField,
   iacPreviewField,
 ];
+
+export const iacUpgradePreviewField = formField<
+  string,
+  UpgradePreviewUiOptions
+>({
+  name: 'IacUpgradePreview',
+  component: UpgradePreviewField,
+  schema: makeFieldSchema({
+    output: z => z.string().optional().describe('Not used'),
+    uiOptions: z =>
+      z.object({
+        componentField: z
+          .string()
+          .optional()
+          .describe('Form field with the component entity ref (default "component")'),
+        helmFields: z
+          .array(z.string())
+          .optional()
+          .describe('Form fields that change helm_context answers'),
+      }),
+  }) as unknown as FieldSchema<string, UpgradePreviewUiOptions>,
+});

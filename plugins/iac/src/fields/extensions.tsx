@@ -39,3 +39,11 @@ export const iacFeaturesFormField = FormFieldBlueprint.make({
     field: () => import('./definitions').then(m => m.iacFeaturesField),
   },
 });
+
+/** `ui:field: IacUpgradePreview` */
+export const iacUpgradePreviewFormField = FormFieldBlueprint.make({
+  name: 'iac-upgrade-preview',
+  params: {
+    field: () => import('./definitions').then(m => m.iacUpgradePreviewField),
+  },
+});

@@ -13,6 +13,7 @@ import {
 } from '@iacforge/plugin-iac-node';
 import { authorizePublish } from '../permissions';
 import { examples } from './publishLocal.examples';
+import { publishedBefore } from './publishedTree';
 
 /** Parses the RepoUrlPicker format `host?owner=x&repo=y`. */
 export function parseRepoUrl(repoUrl: string): {
@@ -143,6 +144,20 @@ export function createPublishLocalAction(options: {
       const result = await ctx.checkpoint({
         key: `iac.publish.local.${owner}.${repo}`,
         fn: async () => {
+          if (exists) {
+            // recovered after the push, before the checkpoint was saved?
+            const own = await publishedBefore(
+              repos.repoDir(owner, repo),
+              sourceDir,
+              ctx.input.defaultBranch ?? 'main',
+            );
+            if (own) {
+              ctx.logger.info(
+                `${owner}/${repo} already holds exactly these files (a recovered task): not publishing again`,
+              );
+              return own;
+            }
+          }
           try {
             const userName =
               ctx.user?.entity?.spec?.profile?.displayName ?? ctx.user?.ref;

@@ -70,6 +70,13 @@ function overrideConfig(shared: Shared, port: number): string {
     '  localGit:',
     '    enabled: true',
     `    directory: ${JSON.stringify(shared.gitDir)}`,
+    // IACFORGE_PREVIEW_WORKERS compares preview worker counts
+    ...(process.env.IACFORGE_PREVIEW_WORKERS
+      ? [
+          '  preview:',
+          `    workers: ${Number(process.env.IACFORGE_PREVIEW_WORKERS)}`,
+        ]
+      : []),
     'catalog:',
     '  processingInterval: { seconds: 5 }',
     '  locations:',
