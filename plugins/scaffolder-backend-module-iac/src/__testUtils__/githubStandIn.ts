@@ -13,6 +13,7 @@ import errors from '../actions/__fixtures__/github/errors.json';
 import gitRef from '../actions/__fixtures__/github/git-ref.json';
 import fullRepository from '../actions/__fixtures__/github/full-repository.json';
 import organizationFull from '../actions/__fixtures__/github/organization-full.json';
+import privateUser from '../actions/__fixtures__/github/private-user.json';
 import publicUser from '../actions/__fixtures__/github/public-user-default-response.json';
 import teamFull from '../actions/__fixtures__/github/team-full.json';
 import variables from '../actions/__fixtures__/github/actions-variables-paginated.json';
@@ -25,6 +26,7 @@ export const RECORDED = {
   fullRepository,
   gitRef,
   organizationFull,
+  privateUser,
   publicUser,
   teamFull,
   variables,
@@ -40,6 +42,14 @@ const ROUTES = {
   'PUT protection': /^PUT \/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/,
   'GET protection': /^GET \/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/,
   'GET user': /^GET \/users\/[^/]+$/,
+  'GET authenticated user': /^GET \/user$/,
+  'GET repo': /^GET \/repos\/[^/]+\/[^/]+$/,
+  'POST environment variables':
+    /^POST \/repos\/[^/]+\/[^/]+\/environments\/[^/]+\/variables$/,
+  'PATCH environment variable':
+    /^PATCH \/repos\/[^/]+\/[^/]+\/environments\/[^/]+\/variables\/[^/]+$/,
+  'GET environment variables':
+    /^GET \/repos\/[^/]+\/[^/]+\/environments\/[^/]+\/variables$/,
   'GET org': /^GET \/orgs\/[^/]+$/,
   'POST user repos': /^POST \/user\/repos$/,
   'POST org repos': /^POST \/orgs\/[^/]+\/repos$/,
@@ -58,6 +68,11 @@ const RECORDED_ANSWERS: Record<Route, Answer> = {
   'PUT protection': { status: 200, body: branchProtectionUpdate },
   'GET protection': { status: 200, body: branchProtection },
   'GET user': { status: 200, body: publicUser },
+  'GET authenticated user': { status: 200, body: privateUser },
+  'GET repo': { status: 200, body: fullRepository },
+  'POST environment variables': { status: 201, body: {} },
+  'PATCH environment variable': { status: 204 },
+  'GET environment variables': { status: 200, body: variables },
   'GET org': { status: 200, body: organizationFull },
   'POST user repos': { status: 201, body: fullRepository },
   'POST org repos': { status: 201, body: fullRepository },
@@ -72,7 +87,7 @@ const RECORDED_ANSWERS: Record<Route, Answer> = {
 
 /** Starts the stand-in on a free loopback port. */
 export async function startGithubStandIn(
-  answers: Partial<Record<Route, Answer>> = {},
+  answers: Partial<Record<Route, Answer | Answer[]>> = {},
 ): Promise<{ baseUrl: string; calls: Call[]; close: () => Promise<void> }> {
   const calls: Call[] = [];
   const server = http.createServer((req, res) => {
@@ -92,9 +107,16 @@ export async function startGithubStandIn(
       const route = (Object.keys(ROUTES) as Route[]).find(r =>
         ROUTES[r].test(line),
       );
-      const answer: Answer = route
-        ? answers[route] ?? RECORDED_ANSWERS[route]
-        : { status: 404, body: errors.not_found };
+      // a list of answers is given out in order, the last one repeated
+      let answer: Answer = { status: 404, body: errors.not_found };
+      if (route) {
+        const given = answers[route];
+        if (Array.isArray(given)) {
+          answer = (given.length > 1 ? given.shift() : given[0])!;
+        } else {
+          answer = given ?? RECORDED_ANSWERS[route];
+        }
+      }
       if (answer.body === undefined) {
         res.writeHead(answer.status);
         res.end();

@@ -21,7 +21,7 @@ import {
 import { createGithubGovernanceAction } from './githubGovernance';
 
 async function withStandIn(
-  answers: Partial<Record<Route, Answer>>,
+  answers: Partial<Record<Route, Answer | Answer[]>>,
   run: (args: {
     action: ReturnType<typeof createGithubGovernanceAction>;
     calls: Call[];
@@ -43,7 +43,10 @@ async function withStandIn(
   );
   try {
     await run({
-      action: createGithubGovernanceAction({ integrations }),
+      action: createGithubGovernanceAction({
+        integrations,
+        branchRetryDelayMs: 1,
+      }),
       calls: standIn.calls,
     });
   } finally {
@@ -63,15 +66,60 @@ const input = {
   variables: { USERNAME: 'octocat', EMAIL: 'octocat@github.com' },
 };
 
-/** GitHub's recorded protection, with force pushes and deletions off. */
+/** GitHub's recorded protection, holding what the inputs ask (strict checks, no force pushes or deletions). */
 const KEPT_PROTECTION: Answer = {
   status: 200,
   body: {
     ...RECORDED.branchProtection,
+    required_status_checks: {
+      ...RECORDED.branchProtection.required_status_checks,
+      strict: true,
+    },
     allow_force_pushes: { enabled: false },
     allow_deletions: { enabled: false },
   },
 };
+
+/** GitHub's recorded environment, with self-review prevented and protected branches only. */
+const KEPT_ENVIRONMENT: Answer = {
+  status: 200,
+  body: {
+    ...RECORDED.environment,
+    protection_rules: RECORDED.environment.protection_rules.map(r =>
+      r.type === 'required_reviewers' ? { ...r, prevent_self_review: true } : r,
+    ),
+    deployment_branch_policy: {
+      protected_branches: true,
+      custom_branch_policies: false,
+    },
+  },
+};
+
+/** Everything GitHub holds as asked. */
+const KEPT = {
+  'GET protection': KEPT_PROTECTION,
+  'GET environment': KEPT_ENVIRONMENT,
+};
+
+/** A private repository of an organisation on `plan`. */
+const privateRepoOn = (plan: string) => ({
+  'GET repo': {
+    status: 200,
+    body: {
+      ...RECORDED.fullRepository,
+      private: true,
+      visibility: 'private',
+      owner: { ...RECORDED.fullRepository.owner, type: 'Organization' },
+    },
+  },
+  'GET org': {
+    status: 200,
+    body: {
+      ...RECORDED.organizationFull,
+      plan: { ...RECORDED.organizationFull.plan, name: plan },
+    },
+  },
+});
 
 const REPO = '/repos/octocat/hello-world';
 const error = (status: number, body: unknown): Answer => ({ status, body });
@@ -124,7 +172,7 @@ describe('iac:github:governance', () => {
       });
       // GitHub's recorded protection differs: the read-back fails the task
       await expect(action.handler(ctx as any)).rejects.toThrow(
-        /GitHub did not keep these governance settings/,
+        /GitHub does not hold these governance settings/,
       );
       // the repository's own checks, never a "plan" it has no workflow for
       expect(sentProtection(calls)).toEqual(generated.branch_protection);
@@ -173,103 +221,333 @@ describe('iac:github:governance', () => {
   });
 
   it('sends the governance settings, then records what GitHub answers', async () => {
+    await withStandIn(KEPT, async ({ action, calls }) => {
+      const ctx = createMockActionContext({ input });
+      await action.handler(ctx as any);
+      expect(calls.map(c => `${c.method} ${c.path}`)).toEqual([
+        `GET ${REPO}`,
+        `PUT ${REPO}/branches/main/protection`,
+        'GET /users/octocat',
+        'GET /orgs/github/teams/justice-league',
+        `PUT ${REPO}/environments/staging`,
+        `POST ${REPO}/actions/variables`,
+        `POST ${REPO}/actions/variables`,
+        `GET ${REPO}/branches/main/protection`,
+        `GET ${REPO}/environments/staging`,
+        `GET ${REPO}/actions/variables`,
+      ]);
+      expect(calls.every(c => c.auth === 'token ghp_test')).toBe(true);
+      expect(calls[1].body).toEqual({
+        required_status_checks: {
+          strict: true,
+          contexts: ['continuous-integration/travis-ci'],
+        },
+        enforce_admins: true,
+        required_pull_request_reviews: {
+          required_approving_review_count: 2,
+          require_code_owner_reviews: true,
+          dismiss_stale_reviews: true,
+        },
+        restrictions: null,
+        allow_force_pushes: false,
+        allow_deletions: false,
+        required_conversation_resolution: true,
+      });
+      // the recorded user and team both have id 1
+      expect(calls[4].body).toEqual({
+        reviewers: [
+          { type: 'User', id: 1 },
+          { type: 'Team', id: 1 },
+        ],
+        prevent_self_review: true,
+        deployment_branch_policy: {
+          protected_branches: true,
+          custom_branch_policies: false,
+        },
+      });
+      expect(calls.slice(5, 7).map(c => c.body)).toEqual([
+        { name: 'USERNAME', value: 'octocat' },
+        { name: 'EMAIL', value: 'octocat@github.com' },
+      ]);
+      expect(ctx.output).toHaveBeenCalledWith('receipt', {
+        repository: 'github.com/octocat/hello-world',
+        branch: 'main',
+        plan: { visibility: 'public', ownerType: 'User' },
+        branchProtection: {
+          requiredStatusChecks: ['continuous-integration/travis-ci'],
+          strict: true,
+          requiredApprovals: 2,
+          requireCodeOwnerReviews: true,
+          dismissStaleReviews: true,
+          enforceAdmins: true,
+          allowForcePushes: false,
+          allowDeletions: false,
+        },
+        environment: {
+          name: 'staging',
+          reviewers: ['user:octocat', 'team:github/justice-league'],
+          preventSelfReview: true,
+          protectedBranchesOnly: true,
+          variables: [],
+        },
+        variables: ['EMAIL', 'USERNAME'],
+        skipped: [],
+        verified: true,
+        mismatches: [],
+      });
+    });
+  });
+
+  it("compares every setting: GitHub's recorded protection and environment differ from what was asked", async () => {
+    await withStandIn({}, async ({ action }) => {
+      const ctx = createMockActionContext({ input });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        'GitHub does not hold these governance settings: branches up to date before merging (strict), force pushes disabled, deletions disabled, prevent self-review, environment deploys from protected branches only',
+      );
+      expect(ctx.output).toHaveBeenCalledWith(
+        'receipt',
+        expect.objectContaining({ verified: false }),
+      );
+    });
+  });
+
+  it('is never verified when nothing protects the branch or the environment', async () => {
     await withStandIn(
-      { 'GET protection': KEPT_PROTECTION },
-      async ({ action, calls }) => {
-        const ctx = createMockActionContext({ input });
-        await action.handler(ctx as any);
-        expect(calls.map(c => `${c.method} ${c.path}`)).toEqual([
-          `PUT ${REPO}/branches/main/protection`,
-          'GET /users/octocat',
-          'GET /orgs/github/teams/justice-league',
-          `PUT ${REPO}/environments/staging`,
-          `POST ${REPO}/actions/variables`,
-          `POST ${REPO}/actions/variables`,
-          `GET ${REPO}/branches/main/protection`,
-          `GET ${REPO}/environments/staging`,
-          `GET ${REPO}/actions/variables`,
-        ]);
-        expect(calls.every(c => c.auth === 'token ghp_test')).toBe(true);
-        expect(calls[0].body).toEqual({
-          required_status_checks: {
-            strict: true,
-            contexts: ['continuous-integration/travis-ci'],
+      {
+        ...KEPT,
+        'GET protection': {
+          status: 200,
+          body: {
+            ...(KEPT_PROTECTION.body as object),
+            required_pull_request_reviews: {
+              ...RECORDED.branchProtection.required_pull_request_reviews,
+              required_approving_review_count: 0,
+              require_code_owner_reviews: false,
+            },
           },
-          enforce_admins: true,
-          required_pull_request_reviews: {
-            required_approving_review_count: 2,
-            require_code_owner_reviews: true,
-            dismiss_stale_reviews: true,
+        },
+      },
+      async ({ action }) => {
+        const ctx = createMockActionContext({
+          input: {
+            ...input,
+            requiredApprovals: 0,
+            requireCodeOwnerReviews: false,
+            environment: { name: 'staging' },
           },
-          restrictions: null,
-          allow_force_pushes: false,
-          allow_deletions: false,
-          required_conversation_resolution: true,
         });
-        // the recorded user and team both have id 1
-        expect(calls[3].body).toEqual({
-          reviewers: [
-            { type: 'User', id: 1 },
-            { type: 'Team', id: 1 },
-          ],
+        await expect(action.handler(ctx as any)).rejects.toThrow(
+          'a review before merging into main (0 approvals and no code owner review protect nothing), reviewers of environment staging (without them anyone who can push runs apply)',
+        );
+      },
+    );
+  });
+
+  it('compares variable values, not only names', async () => {
+    await withStandIn(KEPT, async ({ action }) => {
+      const ctx = createMockActionContext({
+        input: { ...input, variables: { USERNAME: 'hubot' } },
+      });
+      // the recorded USERNAME is "octocat"
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        'GitHub does not hold these governance settings: repository variables',
+      );
+    });
+  });
+
+  it('reads every page of variables', async () => {
+    const page = (names: string[], total: number): Answer => ({
+      status: 200,
+      body: {
+        total_count: total,
+        variables: names.map(name => ({
+          ...RECORDED.variables.variables[0],
+          name,
+          value: 'octocat',
+        })),
+      },
+    });
+    await withStandIn(
+      {
+        ...KEPT,
+        'GET variables': [page(['USERNAME'], 2), page(['EMAIL'], 2)],
+      },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({
+          input: { ...input, variables: { EMAIL: 'octocat' } },
+        });
+        await action.handler(ctx as any);
+        expect(
+          calls.filter(
+            c => c.method === 'GET' && c.path === `${REPO}/actions/variables`,
+          ),
+        ).toHaveLength(2);
+        expect(ctx.output).toHaveBeenCalledWith(
+          'receipt',
+          expect.objectContaining({
+            variables: ['EMAIL', 'USERNAME'],
+            verified: true,
+          }),
+        );
+      },
+    );
+  });
+
+  it('sets the environment variables of the apply identity and reads them back', async () => {
+    await withStandIn(KEPT, async ({ action, calls }) => {
+      const ctx = createMockActionContext({
+        input: {
+          ...input,
+          environment: {
+            ...input.environment,
+            variables: { USERNAME: 'octocat' },
+          },
+        },
+      });
+      await action.handler(ctx as any);
+      expect(
+        calls.find(
+          c =>
+            c.method === 'POST' &&
+            c.path === `${REPO}/environments/staging/variables`,
+        )?.body,
+      ).toEqual({ name: 'USERNAME', value: 'octocat' });
+      expect(ctx.output).toHaveBeenCalledWith(
+        'receipt',
+        expect.objectContaining({
+          environment: expect.objectContaining({
+            variables: ['EMAIL', 'USERNAME'],
+          }),
+          verified: true,
+        }),
+      );
+    });
+  });
+
+  it('decides on the plan before any write: a private repository on Free has no branch protection', async () => {
+    await withStandIn(privateRepoOn('free'), async ({ action, calls }) => {
+      const ctx = createMockActionContext({ input });
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        'Not applied, nothing written to octocat/hello-world: branch protection on a private repository needs GitHub Pro, Team or Enterprise; the owner\'s plan is "free"; required reviewers of an environment in a private repository need GitHub Enterprise; the owner\'s plan is "free". Make the repository public, change the plan, or set onPlanLimit: skip to apply the rest.',
+      );
+      expect(calls.map(c => c.method)).toEqual(['GET', 'GET']);
+    });
+  });
+
+  it('applies what a Team plan allows with onPlanLimit: skip, and says what it skipped', async () => {
+    await withStandIn(
+      { ...KEPT, ...privateRepoOn('team') },
+      async ({ action, calls }) => {
+        const ctx = createMockActionContext({
+          input: { ...input, onPlanLimit: 'skip' },
+        });
+        await action.handler(ctx as any);
+        // the environment is created without reviewers
+        expect(
+          calls.find(
+            c => c.method === 'PUT' && c.path.includes('/environments/'),
+          )?.body,
+        ).toEqual({
           deployment_branch_policy: {
             protected_branches: true,
             custom_branch_policies: false,
           },
         });
-        expect(calls.slice(4, 6).map(c => c.body)).toEqual([
-          { name: 'USERNAME', value: 'octocat' },
-          { name: 'EMAIL', value: 'octocat@github.com' },
-        ]);
-        // the receipt holds GitHub's answers, including what the action does
-        // not check (the recorded environment allows custom branches)
-        expect(ctx.output).toHaveBeenCalledWith('receipt', {
-          repository: 'github.com/octocat/hello-world',
-          branch: 'main',
-          branchProtection: {
-            requiredStatusChecks: ['continuous-integration/travis-ci'],
-            strict: false,
-            requiredApprovals: 2,
-            requireCodeOwnerReviews: true,
-            dismissStaleReviews: true,
-            enforceAdmins: true,
-            allowForcePushes: false,
-            allowDeletions: false,
-          },
-          environment: {
-            name: 'staging',
-            reviewers: ['user:octocat', 'team:github/justice-league'],
-            protectedBranchesOnly: false,
-          },
-          variables: ['EMAIL', 'USERNAME'],
-          verified: true,
-          mismatches: [],
-        });
+        expect(ctx.output).toHaveBeenCalledWith(
+          'receipt',
+          expect.objectContaining({
+            plan: {
+              visibility: 'private',
+              ownerType: 'Organization',
+              plan: 'team',
+            },
+            skipped: [
+              {
+                setting: 'environment reviewers',
+                reason:
+                  'required reviewers of an environment in a private repository need GitHub Enterprise; the owner\'s plan is "team"',
+              },
+            ],
+            verified: false,
+          }),
+        );
       },
     );
   });
 
-  it("fails the task on GitHub's recorded protection, which allows force pushes and deletions", async () => {
-    await withStandIn({}, async ({ action }) => {
-      const ctx = createMockActionContext({ input });
-      await expect(action.handler(ctx as any)).rejects.toThrow(
-        'GitHub did not keep these governance settings: force pushes disabled, deletions disabled',
-      );
-      expect(ctx.output).toHaveBeenCalledWith(
-        'receipt',
-        expect.objectContaining({
-          verified: false,
-          mismatches: ['force pushes disabled', 'deletions disabled'],
+  it("turns GitHub's plan 403 into a message naming the setting when the plan is hidden", async () => {
+    await withStandIn(
+      {
+        ...privateRepoOn('free'),
+        'GET org': error(404, RECORDED.errors.not_found),
+        'PUT protection': error(403, {
+          ...RECORDED.errors.forbidden,
+          message:
+            'Upgrade to GitHub Pro or make this repository public to enable this feature.',
         }),
+      },
+      async ({ action }) => {
+        const ctx = createMockActionContext({ input });
+        await expect(action.handler(ctx as any)).rejects.toThrow(
+          "GitHub refused branch protection: Upgrade to GitHub Pro or make this repository public to enable this feature. (the owner's plan does not include it for this repository's visibility; set onPlanLimit: skip to apply the rest)",
+        );
+      },
+    );
+  });
+
+  it('retries "Branch not found" right after the repository was created', async () => {
+    await withStandIn(
+      {
+        ...KEPT,
+        'PUT protection': [
+          error(404, {
+            ...RECORDED.errors.not_found,
+            message: 'Branch not found',
+          }),
+          error(404, {
+            ...RECORDED.errors.not_found,
+            message: 'Branch not found',
+          }),
+          { status: 200, body: RECORDED.branchProtectionUpdate },
+        ],
+      },
+      async ({ action, calls }) => {
+        await action.handler(createMockActionContext({ input }) as any);
+        expect(
+          calls.filter(
+            c => c.method === 'PUT' && c.path.endsWith('/protection'),
+          ),
+        ).toHaveLength(3);
+      },
+    );
+  });
+
+  it('uses the user token when one is given', async () => {
+    await withStandIn(KEPT, async ({ action, calls }) => {
+      await action.handler(
+        createMockActionContext({
+          input: { ...input, token: 'gho_user' },
+        }) as any,
       );
+      expect(calls.every(c => c.auth === 'token gho_user')).toBe(true);
     });
   });
 
   it('updates a variable that exists: 409 on create, then PATCH', async () => {
     await withStandIn(
       {
-        'GET protection': KEPT_PROTECTION,
+        ...KEPT,
         'POST variables': error(409, RECORDED.errors.already_exists),
+        'GET variables': {
+          status: 200,
+          body: {
+            ...RECORDED.variables,
+            variables: [
+              { ...RECORDED.variables.variables[0], value: 'hubot' },
+              RECORDED.variables.variables[1],
+            ],
+          },
+        },
       },
       async ({ action, calls }) => {
         const ctx = createMockActionContext({
@@ -301,7 +579,7 @@ describe('iac:github:governance', () => {
         await expect(action.handler(ctx as any)).rejects.toThrow(
           /^Resource not accessible by integration/,
         );
-        expect(calls.map(c => c.method)).toEqual(['PUT']);
+        expect(calls.map(c => c.method)).toEqual(['GET', 'PUT']);
         expect(ctx.output).not.toHaveBeenCalled();
       },
     );
@@ -350,7 +628,9 @@ describe('iac:github:governance', () => {
             input: { ...input, variables: { 'BAD NAME': 'x' } },
           }) as any,
         ),
-      ).rejects.toThrow('Invalid variable name "BAD NAME"');
+      ).rejects.toThrow(
+        'Invalid input variables: "BAD NAME" is not a variable name (letters, digits and _, not starting with a digit or GITHUB_)',
+      );
       expect(calls).toEqual([]);
     });
   });

@@ -1,39 +1,87 @@
 import { InputError } from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
+import { githubClient } from '../githubClient';
 import { parseRepoUrl } from './publishLocal';
 import { examples } from './githubGovernance.examples';
+import {
+  planError,
+  planLimits,
+  readPlan,
+  retryBranchNotFound,
+} from './governancePlan';
+import {
+  compareReceipt,
+  GovernanceRequest,
+  readReceipt,
+} from './governanceReceipt';
 import { resolveProtection } from './governanceSettings';
+
+export type { GovernanceReceipt } from './governanceReceipt';
 
 type Reviewer = { type: 'User' | 'Team'; id: number; name: string };
 
-export type GovernanceReceipt = {
-  repository: string;
-  branch: string;
-  branchProtection: {
-    requiredStatusChecks: string[];
-    strict: boolean;
-    requiredApprovals: number;
-    requireCodeOwnerReviews: boolean;
-    dismissStaleReviews: boolean;
-    enforceAdmins: boolean;
-    allowForcePushes: boolean;
-    allowDeletions: boolean;
-  };
-  environment?: {
-    name: string;
-    reviewers: string[];
-    protectedBranchesOnly: boolean;
-  };
-  variables: string[];
-  /** Every setting read back equals what was requested. */
-  verified: boolean;
-  mismatches: string[];
-};
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Resolves "user:<login>" / "team:<org>/<slug>" to GitHub ids. */
+async function resolveReviewers(
+  octokit: Octokit,
+  refs: string[],
+): Promise<Reviewer[]> {
+  return Promise.all(
+    refs.map(async (ref): Promise<Reviewer> => {
+      const [type, name] = ref.split(':', 2);
+      if (type === 'user' && name) {
+        const { data } = await octokit.request('GET /users/{username}', {
+          username: name,
+        });
+        return { type: 'User', id: data.id, name: `user:${name}` };
+      }
+      const [org, slug] = (name ?? '').split('/');
+      if (type === 'team' && org && slug) {
+        const { data } = await octokit.request(
+          'GET /orgs/{org}/teams/{team_slug}',
+          { org, team_slug: slug },
+        );
+        return { type: 'Team', id: data.id, name: `team:${org}/${slug}` };
+      }
+      throw new InputError(
+        `Invalid reviewer ${JSON.stringify(
+          ref,
+        )}: use "user:<login>" or "team:<org>/<slug>"`,
+      );
+    }),
+  );
+}
+
+/** Creates a variable, or updates it when it exists (409). */
+async function setVariable(
+  octokit: Octokit,
+  base: string,
+  params: Record<string, string>,
+  name: string,
+  value: string,
+) {
+  try {
+    await octokit.request(`POST ${base}`, { ...params, name, value });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 409) throw error;
+    await octokit.request(`PATCH ${base}/{name}`, { ...params, name, value });
+  }
+}
+
+function checkVariableNames(where: string, variables: Record<string, string>) {
+  for (const name of Object.keys(variables)) {
+    if (!VARIABLE_NAME.test(name) || /^GITHUB_/i.test(name)) {
+      throw new InputError(
+        `Invalid input ${where}: ${JSON.stringify(
+          name,
+        )} is not a variable name (letters, digits and _, not starting with a digit or GITHUB_)`,
+      );
+    }
+  }
+}
 
 /**
  * `iac:github:governance`: turns governance on for a repository created by
@@ -41,13 +89,17 @@ export type GovernanceReceipt = {
  * `.github/governance.json` in the workspace defines it (required reviews,
  * code owner review when CODEOWNERS names someone, the required status
  * checks the repository's workflows report, no force pushes or deletions), a protected environment with required
- * reviewers for apply, repository variables for the OIDC identities. Then it
- * reads every setting back and outputs a governance receipt.
+ * reviewers for apply (self-review prevented), environment and repository
+ * variables for the OIDC identities. It decides on the owner's plan before
+ * any write (governancePlan.ts), then reads every setting back and outputs a
+ * governance receipt (governanceReceipt.ts).
  *
  * @public
  */
 export function createGithubGovernanceAction(options: {
   integrations: ScmIntegrationRegistry;
+  /** First wait before retrying "Branch not found" (default 1000 ms). */
+  branchRetryDelayMs?: number;
 }) {
   const { integrations } = options;
   return createTemplateAction({
@@ -98,9 +150,16 @@ export function createGithubGovernanceAction(options: {
               name: z.string().describe('Environment name (e.g. production).'),
               reviewers: z
                 .array(z.string())
+                .max(6)
                 .optional()
                 .describe(
-                  'Required reviewers: "user:<login>" or "team:<org>/<slug>".',
+                  'Required reviewers (at most 6, GitHub\'s limit): "user:<login>" or "team:<org>/<slug>". Self-review is prevented.',
+                ),
+              variables: z
+                .record(z.string(), z.string())
+                .optional()
+                .describe(
+                  'Environment variables (e.g. the apply identity: AWS_APPLY_ROLE_ARN).',
                 ),
             })
             .optional()
@@ -112,6 +171,20 @@ export function createGithubGovernanceAction(options: {
             .describe(
               'Repository variables (e.g. AWS_ROLE_ARN, AZURE_CLIENT_ID, GCP_WORKLOAD_IDENTITY_PROVIDER).',
             ),
+        onPlanLimit: z =>
+          z
+            .enum(['fail', 'skip'])
+            .optional()
+            .describe(
+              'When the plan lacks a setting for this repository (branch protection on a private repository on Free, environment reviewers without Enterprise): fail before any write (default), or apply the rest and list the skipped settings in the receipt.',
+            ),
+        token: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The user's GitHub token (RepoUrlPicker requestUserCredentials); default: the integrations.github credentials.",
+            ),
       },
       output: {
         receipt: z =>
@@ -122,217 +195,140 @@ export function createGithubGovernanceAction(options: {
     },
     async handler(ctx) {
       const { host, owner, repo } = parseRepoUrl(ctx.input.repoUrl);
-      const integration = integrations.github.byHost(host);
-      if (!integration) {
-        throw new InputError(
-          `No GitHub integration for host ${host}; configure integrations.github`,
-        );
-      }
-      const { token } = await DefaultGithubCredentialsProvider.fromIntegrations(
+      const octokit = await githubClient(
         integrations,
-      ).getCredentials({ url: `https://${host}/${owner}/${repo}` });
-      if (!token) {
-        throw new InputError(
-          `No token for ${host}/${owner}; configure integrations.github`,
-        );
-      }
-      const octokit = new Octokit({
-        auth: token,
-        baseUrl: integration.config.apiBaseUrl,
-        request: { retries: 0 },
-      });
+        host,
+        owner,
+        repo,
+        ctx.input.token,
+      );
       const { branch, body, source } = await resolveProtection(
         ctx.workspacePath,
         ctx.input,
       );
-      const checks = body.required_status_checks?.contexts ?? [];
-      const approvals =
-        body.required_pull_request_reviews?.required_approving_review_count ??
-        0;
-      const codeOwners =
-        body.required_pull_request_reviews?.require_code_owner_reviews ?? false;
       const variables = ctx.input.variables ?? {};
-      for (const name of Object.keys(variables)) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-          throw new InputError(`Invalid variable name ${JSON.stringify(name)}`);
-        }
-      }
-
-      await ctx.checkpoint({
-        key: `iac.github.governance.protection.${owner}.${repo}.${branch}`,
-        fn: async () => {
-          await octokit.request(
-            'PUT /repos/{owner}/{repo}/branches/{branch}/protection',
-            { owner, repo, branch, ...body },
-          );
-        },
-      });
-
-      let reviewers: Reviewer[] = [];
       const env = ctx.input.environment;
-      if (env) {
-        reviewers = await Promise.all(
-          (env.reviewers ?? []).map(async (ref): Promise<Reviewer> => {
-            const [type, name] = ref.split(':', 2);
-            if (type === 'user' && name) {
-              const { data } = await octokit.request('GET /users/{username}', {
-                username: name,
-              });
-              return { type: 'User', id: data.id, name: `user:${name}` };
-            }
-            const [org, slug] = (name ?? '').split('/');
-            if (type === 'team' && org && slug) {
-              const { data } = await octokit.request(
-                'GET /orgs/{org}/teams/{team_slug}',
-                {
-                  org,
-                  team_slug: slug,
-                },
-              );
-              return { type: 'Team', id: data.id, name: `team:${org}/${slug}` };
-            }
-            throw new InputError(
-              `Invalid reviewer ${JSON.stringify(
-                ref,
-              )}: use "user:<login>" or "team:<org>/<slug>"`,
-            );
-          }),
-        );
-        await octokit.request(
-          'PUT /repos/{owner}/{repo}/environments/{environment_name}',
-          {
-            owner,
-            repo,
-            environment_name: env.name,
-            reviewers: reviewers.map(r => ({ type: r.type, id: r.id })),
-            deployment_branch_policy: {
-              protected_branches: true,
-              custom_branch_policies: false,
-            },
-          },
+      checkVariableNames('variables', variables);
+      checkVariableNames('environment.variables', env?.variables ?? {});
+
+      // what the plan allows, before any write
+      const plan = await readPlan(octokit, owner, repo);
+      const skipped = planLimits(plan, {
+        branchProtection: true,
+        environmentReviewers: Boolean(env?.reviewers?.length),
+      });
+      if (skipped.length && (ctx.input.onPlanLimit ?? 'fail') === 'fail') {
+        throw new InputError(
+          `Not applied, nothing written to ${owner}/${repo}: ${skipped
+            .map(l => l.reason)
+            .join(
+              '; ',
+            )}. Make the repository public, change the plan, or set onPlanLimit: skip to apply the rest.`,
         );
       }
+      const skip = (setting: string) =>
+        skipped.some(l => l.setting === setting);
+      const request: GovernanceRequest = { branch, variables };
 
-      for (const [name, value] of Object.entries(variables)) {
+      if (!skip('branch protection')) {
+        request.protection = body;
+        await ctx.checkpoint({
+          key: `iac.github.governance.protection.${owner}.${repo}.${branch}`,
+          fn: async () => {
+            try {
+              await retryBranchNotFound(
+                () =>
+                  octokit.request(
+                    'PUT /repos/{owner}/{repo}/branches/{branch}/protection',
+                    { owner, repo, branch, ...body },
+                  ),
+                { delayMs: options.branchRetryDelayMs },
+              );
+            } catch (error) {
+              throw planError(error, 'branch protection');
+            }
+          },
+        });
+      }
+
+      if (env) {
+        const reviewers = skip('environment reviewers')
+          ? []
+          : await resolveReviewers(octokit, env.reviewers ?? []);
+        request.environment = {
+          name: env.name,
+          reviewers,
+          variables: env.variables ?? {},
+        };
         try {
           await octokit.request(
-            'POST /repos/{owner}/{repo}/actions/variables',
+            'PUT /repos/{owner}/{repo}/environments/{environment_name}',
             {
               owner,
               repo,
-              name,
-              value,
+              environment_name: env.name,
+              ...(reviewers.length && {
+                reviewers: reviewers.map(r => ({ type: r.type, id: r.id })),
+                prevent_self_review: true,
+              }),
+              deployment_branch_policy: {
+                protected_branches: true,
+                custom_branch_policies: false,
+              },
             },
           );
         } catch (error) {
-          if ((error as { status?: number }).status !== 409) throw error;
-          await octokit.request(
-            'PATCH /repos/{owner}/{repo}/actions/variables/{name}',
-            {
-              owner,
-              repo,
-              name,
-              value,
-            },
+          throw planError(error, 'environment reviewers');
+        }
+        for (const [name, value] of Object.entries(env.variables ?? {})) {
+          await setVariable(
+            octokit,
+            '/repos/{owner}/{repo}/environments/{environment_name}/variables',
+            { owner, repo, environment_name: env.name },
+            name,
+            value,
           );
         }
       }
+      for (const [name, value] of Object.entries(variables)) {
+        await setVariable(
+          octokit,
+          '/repos/{owner}/{repo}/actions/variables',
+          { owner, repo },
+          name,
+          value,
+        );
+      }
 
       // read everything back: the receipt shows what GitHub actually holds
-      const { data: protection } = await octokit.request(
-        'GET /repos/{owner}/{repo}/branches/{branch}/protection',
-        { owner, repo, branch },
+      const { receipt: read, values } = await readReceipt(
+        octokit,
+        { host, owner, repo },
+        request,
+        plan,
+        skipped,
       );
-      const reviews = protection.required_pull_request_reviews;
-      const receipt: GovernanceReceipt = {
-        repository: `${host}/${owner}/${repo}`,
-        branch,
-        branchProtection: {
-          requiredStatusChecks:
-            protection.required_status_checks?.contexts ?? [],
-          strict: protection.required_status_checks?.strict ?? false,
-          requiredApprovals: reviews?.required_approving_review_count ?? 0,
-          requireCodeOwnerReviews: reviews?.require_code_owner_reviews ?? false,
-          dismissStaleReviews: reviews?.dismiss_stale_reviews ?? false,
-          enforceAdmins: protection.enforce_admins?.enabled ?? false,
-          allowForcePushes: protection.allow_force_pushes?.enabled ?? true,
-          allowDeletions: protection.allow_deletions?.enabled ?? true,
-        },
-        variables: [],
-        verified: false,
-        mismatches: [],
-      };
-      if (env) {
-        const { data: environment } = await octokit.request(
-          'GET /repos/{owner}/{repo}/environments/{environment_name}',
-          { owner, repo, environment_name: env.name },
-        );
-        const rule = (environment.protection_rules ?? []).find(
-          (r: { type: string }) => r.type === 'required_reviewers',
-        ) as
-          | { reviewers?: { type: string; reviewer: { id: number } }[] }
-          | undefined;
-        const ids = new Set((rule?.reviewers ?? []).map(r => r.reviewer.id));
-        receipt.environment = {
-          name: environment.name,
-          reviewers: reviewers.filter(r => ids.has(r.id)).map(r => r.name),
-          protectedBranchesOnly:
-            environment.deployment_branch_policy?.protected_branches ?? false,
-        };
-      }
-      const { data: vars } = await octokit.request(
-        'GET /repos/{owner}/{repo}/actions/variables',
-        {
-          owner,
-          repo,
-          per_page: 100,
-        },
-      );
-      receipt.variables = vars.variables
-        .map((v: { name: string }) => v.name)
-        .sort();
-
-      const expect = (ok: boolean, what: string) => {
-        if (!ok) receipt.mismatches.push(what);
-      };
-      const bp = receipt.branchProtection;
-      expect(
-        checks.every(c => bp.requiredStatusChecks.includes(c)),
-        'required status checks',
-      );
-      expect(bp.requiredApprovals === approvals, 'required approvals');
-      expect(bp.requireCodeOwnerReviews === codeOwners, 'code owner reviews');
-      expect(!bp.allowForcePushes, 'force pushes disabled');
-      expect(!bp.allowDeletions, 'deletions disabled');
-      if (env) {
-        expect(
-          receipt.environment?.reviewers.length === reviewers.length,
-          'environment reviewers',
-        );
-      }
-      expect(
-        Object.keys(variables).every(
-          v =>
-            receipt.variables.includes(v.toUpperCase()) ||
-            receipt.variables.includes(v),
-        ),
-        'repository variables',
-      );
-      receipt.verified = receipt.mismatches.length === 0;
+      const receipt = compareReceipt(read, request, values);
       ctx.output('receipt', receipt as unknown as Record<string, unknown>);
-      if (!receipt.verified) {
+      for (const limit of skipped) {
+        ctx.logger.warn(`Skipped ${limit.setting}: ${limit.reason}`);
+      }
+      if (receipt.mismatches.length) {
         throw new Error(
-          `GitHub did not keep these governance settings: ${receipt.mismatches.join(
+          `GitHub does not hold these governance settings: ${receipt.mismatches.join(
             ', ',
           )}`,
         );
       }
+      const checks = body.required_status_checks?.contexts ?? [];
       ctx.logger.info(
-        `Governance on ${owner}/${repo}: ${branch} protected from ${source} (${checks.join(
-          ', ',
-        )}; ${approvals} approval(s)${codeOwners ? ', code owners' : ''})${
-          env ? `, environment ${env.name}` : ''
-        }, ${receipt.variables.length} variable(s)`,
+        `Governance on ${owner}/${repo}: ${
+          request.protection
+            ? `${branch} protected from ${source} (${checks.join(', ')})`
+            : `${branch} not protected (plan)`
+        }${env ? `, environment ${env.name}` : ''}, ${
+          receipt.variables.length
+        } variable(s)${receipt.verified ? ', verified' : ', NOT verified'}`,
       );
     },
   });

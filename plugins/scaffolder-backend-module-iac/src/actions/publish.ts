@@ -4,18 +4,15 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { Config } from '@backstage/config';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrationRegistry,
-} from '@backstage/integration';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   ActionContext,
   createTemplateAction,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import { createPublishGithubAction } from '@backstage/plugin-scaffolder-backend-module-github';
-import { Octokit } from '@octokit/rest';
 import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
+import { githubClient } from '../githubClient';
 import { authorizePublish } from '../permissions';
 import { PublishTarget } from '../publishTarget';
 import { createPublishLocalAction } from './publishLocal';
@@ -27,35 +24,6 @@ export const LOCAL_GOVERNANCE_NOTE =
 
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62})$/;
-
-/** An Octokit for the host: the user's token, else the integration's credentials. */
-async function githubClient(
-  integrations: ScmIntegrationRegistry,
-  host: string,
-  owner: string,
-  repo: string,
-  userToken?: string,
-): Promise<Octokit> {
-  const integration = integrations.github.byHost(host);
-  if (!integration) {
-    throw new InputError(
-      `No GitHub integration for host ${host}; configure integrations.github`,
-    );
-  }
-  const token =
-    userToken ??
-    (
-      await DefaultGithubCredentialsProvider.fromIntegrations(
-        integrations,
-      ).getCredentials({ url: `https://${host}/${owner}/${repo}` })
-    ).token;
-  if (!token) {
-    throw new InputError(
-      `No token for ${host}/${owner}; configure integrations.github or pass the user's token`,
-    );
-  }
-  return new Octokit({ auth: token, baseUrl: integration.config.apiBaseUrl });
-}
 
 /** Runs another action's handler with our context, collecting its outputs. */
 async function runAction(
