@@ -6,7 +6,10 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogModuleIacTemplates } from './module';
 
-async function providersWith(data: object, processors: CatalogProcessor[] = []) {
+async function providersWith(
+  data: object,
+  processors: CatalogProcessor[] = [],
+) {
   const providers: EntityProvider[] = [];
   await startTestBackend({
     extensionPoints: [

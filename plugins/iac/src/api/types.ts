@@ -105,7 +105,12 @@ export interface UpgradeConflict {
   path: string;
   types: string[];
   messages: string[];
-  hunks: { startLine: number; endLine: number; ours: string[]; theirs: string[] }[];
+  hunks: {
+    startLine: number;
+    endLine: number;
+    ours: string[];
+    theirs: string[];
+  }[];
 }
 
 /** POST /upgrade/preview: the upgrade as a dry run. */

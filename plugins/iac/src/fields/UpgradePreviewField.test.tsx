@@ -122,7 +122,12 @@ describe('IacUpgradePreview', () => {
   });
 
   it('changed answers: empty fields keep the recorded values', () => {
-    expect(upgradeAnswers({ image_tag: '', replica_count: 3 }, ['image_tag', 'replica_count'])).toEqual({
+    expect(
+      upgradeAnswers({ image_tag: '', replica_count: 3 }, [
+        'image_tag',
+        'replica_count',
+      ]),
+    ).toEqual({
       helm_context: { replica_count: 3 },
     });
     expect(upgradeAnswers({}, ['image_tag'])).toBeUndefined();

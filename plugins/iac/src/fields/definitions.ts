@@ -223,7 +223,9 @@ export const iacUpgradePreviewField = formField<
         componentField: z
           .string()
           .optional()
-          .describe('Form field with the component entity ref (default "component")'),
+          .describe(
+            'Form field with the component entity ref (default "component")',
+          ),
         helmFields: z
           .array(z.string())
           .optional()

@@ -95,10 +95,11 @@ describe('EntityIacCard', () => {
       }),
     );
     const lag = await screen.findByLabelText('Template lag');
-    expect(within(lag).getAllByRole('listitem').map(li => li.textContent)).toEqual([
-      'aws-eks 1.0.0 → 1.2.0',
-      'basic 1.9.0 → 1.10.0',
-    ]);
+    expect(
+      within(lag)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual(['aws-eks 1.0.0 → 1.2.0', 'basic 1.9.0 → 1.10.0']);
     // once answers.json is read, the link carries the recorded values
     await waitFor(() => {
       const href = within(lag)
@@ -128,9 +129,9 @@ describe('EntityIacCard', () => {
           ]),
       }),
     );
-    expect(
-      await screen.findByLabelText('Template versions'),
-    ).toHaveTextContent('Up to date with the installed templates.');
+    expect(await screen.findByLabelText('Template versions')).toHaveTextContent(
+      'Up to date with the installed templates.',
+    );
   });
 
   it('falls back gracefully when data is missing', async () => {

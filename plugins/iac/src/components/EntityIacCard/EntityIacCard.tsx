@@ -185,9 +185,7 @@ export const EntityIacCard = () => {
           entity={entity}
           templates={templates}
           form={
-            answers.state === 'loaded'
-              ? answers.summary.upgradeForm
-              : undefined
+            answers.state === 'loaded' ? answers.summary.upgradeForm : undefined
           }
         />
       </div>
