@@ -8,121 +8,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { Answer, Call, RECORDED } from '../__testUtils__/githubStandIn';
+
 import {
-  Answer,
-  Call,
-  RECORDED,
-  Route,
-  startGithubStandIn,
-} from '../__testUtils__/githubStandIn';
-import { createGithubGovernanceAction } from './githubGovernance';
-
-async function withStandIn(
-  answers: Partial<Record<Route, Answer | Answer[]>>,
-  run: (args: {
-    action: ReturnType<typeof createGithubGovernanceAction>;
-    calls: Call[];
-  }) => Promise<void>,
-) {
-  const standIn = await startGithubStandIn(answers);
-  const integrations = ScmIntegrations.fromConfig(
-    new ConfigReader({
-      integrations: {
-        github: [
-          {
-            host: 'github.com',
-            apiBaseUrl: standIn.baseUrl,
-            token: 'ghp_test',
-          },
-        ],
-      },
-    }),
-  );
-  try {
-    await run({
-      action: createGithubGovernanceAction({
-        integrations,
-        branchRetryDelayMs: 1,
-      }),
-      calls: standIn.calls,
-    });
-  } finally {
-    await standIn.close();
-  }
-}
-
-const input = {
-  repoUrl: 'github.com?owner=octocat&repo=hello-world',
-  requiredStatusChecks: ['continuous-integration/travis-ci'],
-  requiredApprovals: 2,
-  requireCodeOwnerReviews: true,
-  environment: {
-    name: 'staging',
-    reviewers: ['user:octocat', 'team:github/justice-league'],
-  },
-  variables: { USERNAME: 'octocat', EMAIL: 'octocat@github.com' },
-};
-
-/** GitHub's recorded protection, holding what the inputs ask (strict checks, no force pushes or deletions). */
-const KEPT_PROTECTION: Answer = {
-  status: 200,
-  body: {
-    ...RECORDED.branchProtection,
-    required_status_checks: {
-      ...RECORDED.branchProtection.required_status_checks,
-      strict: true,
-    },
-    allow_force_pushes: { enabled: false },
-    allow_deletions: { enabled: false },
-  },
-};
-
-/** GitHub's recorded environment, with self-review prevented and protected branches only. */
-const KEPT_ENVIRONMENT: Answer = {
-  status: 200,
-  body: {
-    ...RECORDED.environment,
-    protection_rules: RECORDED.environment.protection_rules.map(r =>
-      r.type === 'required_reviewers' ? { ...r, prevent_self_review: true } : r,
-    ),
-    deployment_branch_policy: {
-      protected_branches: true,
-      custom_branch_policies: false,
-    },
-  },
-};
-
-/** Everything GitHub holds as asked. */
-const KEPT = {
-  'GET protection': KEPT_PROTECTION,
-  'GET environment': KEPT_ENVIRONMENT,
-};
-
-/** A private repository of an organisation on `plan`. */
-const privateRepoOn = (plan: string) => ({
-  'GET repo': {
-    status: 200,
-    body: {
-      ...RECORDED.fullRepository,
-      private: true,
-      visibility: 'private',
-      owner: { ...RECORDED.fullRepository.owner, type: 'Organization' },
-    },
-  },
-  'GET org': {
-    status: 200,
-    body: {
-      ...RECORDED.organizationFull,
-      plan: { ...RECORDED.organizationFull.plan, name: plan },
-    },
-  },
-});
-
-const REPO = '/repos/octocat/hello-world';
-const error = (status: number, body: unknown): Answer => ({ status, body });
+  error,
+  input,
+  KEPT,
+  KEPT_PROTECTION,
+  REPO,
+  withStandIn,
+} from '../__testUtils__/governanceHarness';
 
 describe('iac:github:governance', () => {
   /** A workspace holding the given files (relative path → text). */
@@ -422,104 +318,6 @@ describe('iac:github:governance', () => {
         }),
       );
     });
-  });
-
-  it('decides on the plan before any write: a private repository on Free has no branch protection', async () => {
-    await withStandIn(privateRepoOn('free'), async ({ action, calls }) => {
-      const ctx = createMockActionContext({ input });
-      await expect(action.handler(ctx as any)).rejects.toThrow(
-        'Not applied, nothing written to octocat/hello-world: branch protection on a private repository needs GitHub Pro, Team or Enterprise; the owner\'s plan is "free"; required reviewers of an environment in a private repository need GitHub Enterprise; the owner\'s plan is "free". Make the repository public, change the plan, or set onPlanLimit: skip to apply the rest.',
-      );
-      expect(calls.map(c => c.method)).toEqual(['GET', 'GET']);
-    });
-  });
-
-  it('applies what a Team plan allows with onPlanLimit: skip, and says what it skipped', async () => {
-    await withStandIn(
-      { ...KEPT, ...privateRepoOn('team') },
-      async ({ action, calls }) => {
-        const ctx = createMockActionContext({
-          input: { ...input, onPlanLimit: 'skip' },
-        });
-        await action.handler(ctx as any);
-        // the environment is created without reviewers
-        expect(
-          calls.find(
-            c => c.method === 'PUT' && c.path.includes('/environments/'),
-          )?.body,
-        ).toEqual({
-          deployment_branch_policy: {
-            protected_branches: true,
-            custom_branch_policies: false,
-          },
-        });
-        expect(ctx.output).toHaveBeenCalledWith(
-          'receipt',
-          expect.objectContaining({
-            plan: {
-              visibility: 'private',
-              ownerType: 'Organization',
-              plan: 'team',
-            },
-            skipped: [
-              {
-                setting: 'environment reviewers',
-                reason:
-                  'required reviewers of an environment in a private repository need GitHub Enterprise; the owner\'s plan is "team"',
-              },
-            ],
-            verified: false,
-          }),
-        );
-      },
-    );
-  });
-
-  it("turns GitHub's plan 403 into a message naming the setting when the plan is hidden", async () => {
-    await withStandIn(
-      {
-        ...privateRepoOn('free'),
-        'GET org': error(404, RECORDED.errors.not_found),
-        'PUT protection': error(403, {
-          ...RECORDED.errors.forbidden,
-          message:
-            'Upgrade to GitHub Pro or make this repository public to enable this feature.',
-        }),
-      },
-      async ({ action }) => {
-        const ctx = createMockActionContext({ input });
-        await expect(action.handler(ctx as any)).rejects.toThrow(
-          "GitHub refused branch protection: Upgrade to GitHub Pro or make this repository public to enable this feature. (the owner's plan does not include it for this repository's visibility; set onPlanLimit: skip to apply the rest)",
-        );
-      },
-    );
-  });
-
-  it('retries "Branch not found" right after the repository was created', async () => {
-    await withStandIn(
-      {
-        ...KEPT,
-        'PUT protection': [
-          error(404, {
-            ...RECORDED.errors.not_found,
-            message: 'Branch not found',
-          }),
-          error(404, {
-            ...RECORDED.errors.not_found,
-            message: 'Branch not found',
-          }),
-          { status: 200, body: RECORDED.branchProtectionUpdate },
-        ],
-      },
-      async ({ action, calls }) => {
-        await action.handler(createMockActionContext({ input }) as any);
-        expect(
-          calls.filter(
-            c => c.method === 'PUT' && c.path.endsWith('/protection'),
-          ),
-        ).toHaveLength(3);
-      },
-    );
   });
 
   it('uses the user token when one is given', async () => {
