@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import {
+  formatTemplateRef,
   getJsonSchema,
   isSchemaName,
   SCHEMA_NAMES,
@@ -203,7 +204,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         await writeFiles(out, result.files);
         io.stdout(
           `Rendered ${result.files.length} files from ${result.templates
-            .map(t => `${t.kind}/${t.name}@${t.version}`)
+            .map(formatTemplateRef)
             .join(', ')} into ${out}\n`,
         );
         if (result.secrets.length > 0) {

@@ -10,11 +10,11 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import {
   formatTemplateLag,
-  OUTDATED_ANNOTATION,
+  ANNOTATION_OUTDATED,
   parseTemplatesAnnotation,
-  TEMPLATE_LAG_ANNOTATION,
+  ANNOTATION_TEMPLATE_LAG,
   templateLag,
-  TEMPLATES_ANNOTATION,
+  ANNOTATION_TEMPLATES,
 } from '@iacforge/plugin-iac-common';
 
 export type InstalledTemplate = { kind: string; name: string; version: string };
@@ -28,18 +28,18 @@ export class IacTemplateLagProcessor implements CatalogProcessor {
 
   async preProcessEntity(entity: Entity): Promise<Entity> {
     const recorded = parseTemplatesAnnotation(
-      entity.metadata.annotations?.[TEMPLATES_ANNOTATION],
+      entity.metadata.annotations?.[ANNOTATION_TEMPLATES],
     );
     if (!recorded.length) return entity;
     const lag = templateLag(recorded, this.installed());
     const annotations: Record<string, string> = {
       ...entity.metadata.annotations,
-      [OUTDATED_ANNOTATION]: lag.length ? 'true' : 'false',
+      [ANNOTATION_OUTDATED]: lag.length ? 'true' : 'false',
     };
     if (lag.length) {
-      annotations[TEMPLATE_LAG_ANNOTATION] = formatTemplateLag(lag);
+      annotations[ANNOTATION_TEMPLATE_LAG] = formatTemplateLag(lag);
     } else {
-      delete annotations[TEMPLATE_LAG_ANNOTATION];
+      delete annotations[ANNOTATION_TEMPLATE_LAG];
     }
     return { ...entity, metadata: { ...entity.metadata, annotations } };
   }

@@ -109,8 +109,6 @@ export {
   CATALOG_INFO_PATH,
   PRISTINE_BRANCH,
   UPGRADE_BRANCH_PREFIX,
-  TEMPLATES_ANNOTATION,
-  OUTDATED_ANNOTATION,
   answersFileSchema,
   recordedTemplateSchema,
   parseAnswersFile,
@@ -119,7 +117,6 @@ export {
   parseTemplatesAnnotation,
   templateLag,
   formatTemplateLag,
-  TEMPLATE_LAG_ANNOTATION,
   UPGRADE_TEMPLATE_NAME,
   localGitRepositoryOf,
 } from './upgrades';
@@ -263,3 +260,24 @@ export {
   permissionDeniedMessage,
 } from './permissions';
 export type { IacRepositoryResource } from './permissions';
+
+// the wire and repository formats (request kinds, preview files, findings,
+// annotations, template references)
+export {
+  GENERATE_KINDS,
+  ANNOTATION_CLOUD,
+  ANNOTATION_REGION,
+  ANNOTATION_CLUSTER,
+  ANNOTATION_TEMPLATES,
+  ANNOTATION_CONTENT_HASH,
+  ANNOTATION_OUTDATED,
+  ANNOTATION_TEMPLATE_LAG,
+  formatTemplateRef,
+  formatTemplateRefs,
+} from './wire';
+export type {
+  GenerateKind,
+  PreviewFile,
+  Finding,
+  TemplateVersionRef,
+} from './wire';

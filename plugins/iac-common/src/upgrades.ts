@@ -26,12 +26,6 @@ export const PRISTINE_BRANCH = 'iacforge/generated';
 /** Upgrade branches are `iacforge-upgrade-<12 hex of the new pristine commit>`. */
 export const UPGRADE_BRANCH_PREFIX = 'iacforge-upgrade-';
 
-/** Annotation listing the templates a component was generated from: `kind/name@version,…`. */
-export const TEMPLATES_ANNOTATION = 'iacforge.io/templates';
-
-/** Annotation the catalog filters on: `true` when a newer template version exists. */
-export const OUTDATED_ANNOTATION = 'iacforge.io/outdated';
-
 /** A template used by a generation, as answers.json records it. */
 export const recordedTemplateSchema = z
   .object({
@@ -250,9 +244,6 @@ export function formatTemplateLag(
 ): string {
   return lag.map(l => `${l.name} ${l.from} → ${l.to}`).join(', ');
 }
-
-/** Annotation of an outdated component: its lag as formatTemplateLag writes it. */
-export const TEMPLATE_LAG_ANNOTATION = 'iacforge.io/template-lag';
 
 /** Name of the Template that upgrades a generated repository. */
 export const UPGRADE_TEMPLATE_NAME = 'iacforge-upgrade';

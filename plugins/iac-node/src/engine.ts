@@ -10,6 +10,8 @@ import {
   Cloud,
   effectiveCodeowners,
   evaluateWhen,
+  GENERATE_KINDS,
+  GenerateKind,
   identityRoles,
   parseClusterPayload,
   parseHelmPayload,
@@ -30,14 +32,9 @@ import {
   TemplateRenderError,
 } from './render/renderTree';
 
-/** What a request generates: the seed's three routes, plus a cluster without a workload. */
-export const GENERATE_KINDS = [
-  'terraform',
-  'helm',
-  'platform',
-  'cluster',
-] as const;
-export type GenerateKind = (typeof GENERATE_KINDS)[number];
+// the request kinds are the contract's (wire.ts)
+export { GENERATE_KINDS };
+export type { GenerateKind };
 
 /** Which tree kinds each request may render. */
 const KINDS_FOR: Record<GenerateKind, readonly TemplateKind[]> = {

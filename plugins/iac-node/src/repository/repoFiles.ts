@@ -9,7 +9,12 @@ import {
   ANSWERS_PATH,
   CATALOG_INFO_PATH,
   payloadToForm,
-  TEMPLATES_ANNOTATION,
+  ANNOTATION_CLOUD,
+  ANNOTATION_CLUSTER,
+  ANNOTATION_CONTENT_HASH,
+  ANNOTATION_REGION,
+  ANNOTATION_TEMPLATES,
+  formatTemplateRefs,
 } from '@iacforge/plugin-iac-common';
 import type { GenerateResult } from '../engine';
 
@@ -109,18 +114,16 @@ export function catalogInfoFile(
   // a cluster-only repository: the Component is the cluster's infrastructure code
   const isClusterOnly = result.kind === 'cluster';
   const clusterName = tf.cluster_name as string | undefined;
-  const templates = result.templates
-    .map(t => `${t.kind}/${t.name}@${t.version}`)
-    .join(',');
+  const templates = formatTemplateRefs(result.templates);
   const annotations: Record<string, string> = {
     ...(template?.entityRef
       ? { 'backstage.io/source-template': template.entityRef }
       : {}),
-    ...(cloud ? { 'iacforge.io/cloud': cloud } : {}),
-    ...(region ? { 'iacforge.io/region': region } : {}),
-    ...(clusterName ? { 'iacforge.io/cluster': clusterName } : {}),
-    [TEMPLATES_ANNOTATION]: templates,
-    'iacforge.io/content-hash': result.contentHash,
+    ...(cloud ? { [ANNOTATION_CLOUD]: cloud } : {}),
+    ...(region ? { [ANNOTATION_REGION]: region } : {}),
+    ...(clusterName ? { [ANNOTATION_CLUSTER]: clusterName } : {}),
+    [ANNOTATION_TEMPLATES]: templates,
+    [ANNOTATION_CONTENT_HASH]: result.contentHash,
     ...(options.sourceControl
       ? { [options.sourceControl.annotation]: options.sourceControl.value }
       : {}),
@@ -186,9 +189,9 @@ export function catalogInfoFile(
           region ? ` in ${region}` : ''
         }, managed by the Terraform in this repository`,
         annotations: {
-          ...(cloud ? { 'iacforge.io/cloud': cloud } : {}),
-          ...(region ? { 'iacforge.io/region': region } : {}),
-          'iacforge.io/cluster': clusterName,
+          ...(cloud ? { [ANNOTATION_CLOUD]: cloud } : {}),
+          ...(region ? { [ANNOTATION_REGION]: region } : {}),
+          [ANNOTATION_CLUSTER]: clusterName,
         },
         tags,
       },

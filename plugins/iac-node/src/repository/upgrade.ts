@@ -7,6 +7,7 @@
  * conflict markers and are listed per file and hunk.
  */
 import {
+  formatTemplateRef,
   ANSWERS_PATH,
   AnswersFile,
   CATALOG_INFO_PATH,
@@ -298,7 +299,7 @@ export async function upgradeRepository(
         tree,
         [pristine.commit],
         `IaC Forge render: ${result.templates
-          .map(t => `${t.kind}/${t.name}@${t.version}`)
+          .map(formatTemplateRef)
           .join(', ')}`,
         options.author,
       );

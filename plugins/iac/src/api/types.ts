@@ -3,23 +3,20 @@
  * mounted at discoveryApi.getBaseUrl('iac').
  */
 
-/** What a request generates: the generator routes. */
-export type GenerateKind = 'platform' | 'cluster' | 'terraform' | 'helm';
-
-/** The request kinds, in the order the UI offers them. */
-export const GENERATE_KINDS: readonly GenerateKind[] = [
-  'platform',
-  'cluster',
-  'terraform',
-  'helm',
-];
-
-/** One field-path problem, as the contract reports it. */
-export interface ValidationIssue {
-  /** Dotted payload path, e.g. "helm_context.hpa_min_replicas"; "" for the payload itself. */
-  path: string;
-  message: string;
-}
+// the request kinds and the issue format are the contract's
+export { GENERATE_KINDS } from '@iacforge/plugin-iac-common';
+export type {
+  Finding,
+  GenerateKind,
+  PreviewFile,
+  ValidationIssue,
+} from '@iacforge/plugin-iac-common';
+import type {
+  Finding,
+  GenerateKind,
+  PreviewFile,
+  ValidationIssue,
+} from '@iacforge/plugin-iac-common';
 
 /** A template tree known to the engine (GET /templates). */
 export interface TemplateSummary {
@@ -36,30 +33,6 @@ export interface ResolvedTemplate {
   name: string;
   kind: string;
   version: string;
-}
-
-/** A rendered file of a preview. */
-export interface PreviewFile {
-  path: string;
-  /** UTF-8 text, or base64 when `encoding` is "base64" (binary files). */
-  content: string;
-  encoding: 'utf-8' | 'base64';
-  /** Size in bytes. */
-  size: number;
-  /** Octal file mode, e.g. "0644". */
-  mode: string;
-  /** The template tree that wrote the file. */
-  template: string;
-}
-
-/** A problem found by the output checks (`?checks=true`). */
-export interface Finding {
-  check: string;
-  severity: 'error' | 'warning' | string;
-  file: string;
-  line?: number;
-  column?: number;
-  message: string;
 }
 
 /** POST /generate/:kind/preview, 200. */

@@ -1,12 +1,16 @@
 /*
- * Annotations the IaC Forge templates write on the generated entities. Kept
- * free of other imports: the entity card filter is part of the app's
- * initial bundle.
+ * Annotations on the generated entities, as the entity card reads them.
  */
-export const ANNOTATION_CLOUD = 'iacforge.io/cloud';
-export const ANNOTATION_REGION = 'iacforge.io/region';
-export const ANNOTATION_CLUSTER = 'iacforge.io/cluster';
-export const ANNOTATION_TEMPLATES = 'iacforge.io/templates';
+// the iacforge.io annotations are the contract's (its package has no side
+// effects: importing constants keeps the entity card filter small)
+export {
+  ANNOTATION_CLOUD,
+  ANNOTATION_CLUSTER,
+  ANNOTATION_REGION,
+  ANNOTATION_TEMPLATES,
+} from '@iacforge/plugin-iac-common';
+import { ANNOTATION_CLOUD } from '@iacforge/plugin-iac-common';
+
 export const ANNOTATION_SOURCE_LOCATION = 'backstage.io/source-location';
 export const ANNOTATION_MANAGED_BY_LOCATION =
   'backstage.io/managed-by-location';

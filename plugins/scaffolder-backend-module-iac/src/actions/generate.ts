@@ -12,6 +12,7 @@ import {
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
+  formatTemplateRef,
   FormOptions,
   formToPayload,
   helmContextWarnings,
@@ -243,7 +244,7 @@ export async function runGenerate(
 
   ctx.logger.info(
     `Generated ${result.files.length} files from ${result.templates
-      .map(t => `${t.kind}/${t.name}@${t.version}`)
+      .map(formatTemplateRef)
       .join(', ')} (content ${result.contentHash.slice(0, 12)})${
       ctx.isDryRun ? ' [dry run]' : ''
     }`,
