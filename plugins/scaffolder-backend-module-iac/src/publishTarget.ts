@@ -5,6 +5,7 @@
  * work on both; only this configuration changes.
  */
 import type { Config } from '@backstage/config';
+import { gitBranchNameProblem } from '@iacforge/plugin-iac-common';
 
 /** Repository visibility on GitHub. */
 export type GithubVisibility = 'private' | 'internal' | 'public';
@@ -21,6 +22,9 @@ export type PublishTarget =
       visibility: GithubVisibility;
       defaultBranch: string;
     };
+
+/** A GitHub organisation or user login. */
+export const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 const VISIBILITIES: readonly GithubVisibility[] = [
   'private',
@@ -64,17 +68,15 @@ export function readPublishTarget(config: Config): PublishTarget {
   }
   const defaultBranch =
     config.getOptionalString('iac.publish.github.defaultBranch') ?? 'main';
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(defaultBranch)) {
+  const branchProblem = gitBranchNameProblem(defaultBranch);
+  if (branchProblem) {
     throw new PublishConfigError(
       'iac.publish.github.defaultBranch',
-      `${JSON.stringify(defaultBranch)} is not a branch name`,
+      `${JSON.stringify(defaultBranch)} is not a branch name: ${branchProblem}`,
     );
   }
   const owner = config.getOptionalString('iac.publish.github.owner');
-  if (
-    owner !== undefined &&
-    !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(owner)
-  ) {
+  if (owner !== undefined && !GITHUB_OWNER.test(owner)) {
     throw new PublishConfigError(
       'iac.publish.github.owner',
       `${JSON.stringify(owner)} is not a GitHub organisation or user name`,

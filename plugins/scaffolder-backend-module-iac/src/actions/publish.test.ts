@@ -43,13 +43,40 @@ function permissionsAnswering(decision: PolicyDecision) {
   });
 }
 
-/** A GitHub target on the stand-in API. */
-function githubConfig(apiBaseUrl: string) {
+/** A policy allowing iac.publish only under `owners`. */
+const onlyUnder = (owners: string[]) =>
+  permissionsAnswering(
+    createIacRepositoryConditionalDecision(
+      iacPublishPermission,
+      iacRepositoryConditions.isInOwnerNamespace({ owners }),
+    ),
+  );
+
+/** A GitHub target on the stand-in API (with a fixed owner, if given). */
+function githubConfig(apiBaseUrl: string, owner?: string) {
   return new ConfigReader({
-    iac: { publish: { target: 'github', github: { owner: 'octocat' } } },
+    iac: {
+      publish: { target: 'github', ...(owner && { github: { owner } }) },
+    },
     integrations: {
       github: [{ host: 'github.com', apiBaseUrl, token: 'ghp_x' }],
     },
+  });
+}
+
+/** The action as the module builds it from `config`. */
+function publishAction(
+  config: ConfigReader,
+  extra: Pick<
+    Parameters<typeof createPublishAction>[0],
+    'localGit' | 'permissions'
+  > = {},
+) {
+  return createPublishAction({
+    target: readPublishTarget(config),
+    integrations: ScmIntegrations.fromConfig(config),
+    config,
+    ...extra,
   });
 }
 
@@ -70,10 +97,7 @@ async function clone(remote: string, branch = 'main'): Promise<string> {
 describe('iac:publish on the embedded git host (iac.publish.target local)', () => {
   const directory = tmp('iacforge-git-');
   const config = new ConfigReader({});
-  const action = createPublishAction({
-    target: readPublishTarget(config),
-    integrations: ScmIntegrations.fromConfig(config),
-    config,
+  const action = publishAction(config, {
     localGit: { directory, baseUrl: 'http://localhost:7007/api/iac/git' },
   });
 
@@ -119,14 +143,24 @@ describe('iac:publish on the embedded git host (iac.publish.target local)', () =
     ).toBe("${{ steps.publish.output.target == 'github' }}");
   });
 
-  it('needs an owner, and says which characters it may hold', async () => {
-    const ctx = createMockActionContext({
-      input: { repoName: 'payments', owner: '../x' },
-      workspacePath: workspace(),
-    });
-    await expect(action.handler(ctx as any)).rejects.toThrow(
-      'Invalid input owner "../x": the embedded git host needs an owner of letters, digits, ".", "_" or "-"',
+  it("needs an owner, and holds it to the git host's rule (no parameter smuggled into the location)", async () => {
+    const run = (owner: string) =>
+      action.handler(
+        createMockActionContext({
+          input: { repoName: 'payments', owner },
+          workspacePath: workspace(),
+        }) as any,
+      );
+    await expect(run('')).rejects.toThrow(
+      'Invalid input owner "": the embedded git host needs the owner (organisation, team or user) of the repository',
     );
+    await expect(run('../x')).rejects.toThrow(
+      'Invalid owner "../x": use letters, digits, "_", "." and "-" (at most 100, not ending in .git)',
+    );
+    await expect(run('a&repo=evil')).rejects.toThrow(
+      'Invalid owner "a&repo=evil": use letters, digits, "_", "." and "-" (at most 100, not ending in .git)',
+    );
+    expect(fs.existsSync(path.join(directory, 'a'))).toBe(false);
   });
 
   it('refuses a repository name that is not one', async () => {
@@ -140,11 +174,7 @@ describe('iac:publish on the embedded git host (iac.publish.target local)', () =
   });
 
   it('says what to change when the embedded git host is off', async () => {
-    const off = createPublishAction({
-      target: { type: 'local' },
-      integrations: ScmIntegrations.fromConfig(config),
-      config,
-    });
+    const off = publishAction(config);
     const ctx = createMockActionContext({
       input: { repoName: 'payments', owner: 'team' },
       workspacePath: workspace(),
@@ -178,17 +208,8 @@ describe('iac:publish on GitHub (iac.publish.target github), through publish:git
     });
     apiCalls = () => github.calls.map(c => `${c.method} ${c.path}`);
     try {
-      const config = githubConfig(github.baseUrl);
-      const action = createPublishAction({
-        target: readPublishTarget(config),
-        integrations: ScmIntegrations.fromConfig(config),
-        config,
-        permissions: permissionsAnswering(
-          createIacRepositoryConditionalDecision(
-            iacPublishPermission,
-            iacRepositoryConditions.isInOwnerNamespace({ owners: ['octocat'] }),
-          ),
-        ),
+      const action = publishAction(githubConfig(github.baseUrl, 'octocat'), {
+        permissions: onlyUnder(['octocat']),
       });
       const ctx = createMockActionContext({
         input: {
@@ -271,17 +292,8 @@ describe('iac:publish on GitHub (iac.publish.target github), through publish:git
   it('asks the policy for iac.publish under the owner before anything is created on GitHub', async () => {
     const github = await startGithubStandIn();
     try {
-      const config = githubConfig(github.baseUrl);
-      const action = createPublishAction({
-        target: readPublishTarget(config),
-        integrations: ScmIntegrations.fromConfig(config),
-        config,
-        permissions: permissionsAnswering(
-          createIacRepositoryConditionalDecision(
-            iacPublishPermission,
-            iacRepositoryConditions.isInOwnerNamespace({ owners: ['acme'] }),
-          ),
-        ),
+      const action = publishAction(githubConfig(github.baseUrl, 'octocat'), {
+        permissions: onlyUnder(['acme']),
       });
       const ctx = createMockActionContext({
         input: { repoName: 'Hello-World' },
@@ -301,19 +313,7 @@ describe('iac:publish on GitHub (iac.publish.target github), through publish:git
       'POST user repos': { status: 403, body: RECORDED.errors.forbidden },
     });
     try {
-      const config = new ConfigReader({
-        iac: { publish: { target: 'github' } },
-        integrations: {
-          github: [
-            { host: 'github.com', apiBaseUrl: github.baseUrl, token: 'ghp_x' },
-          ],
-        },
-      });
-      const action = createPublishAction({
-        target: readPublishTarget(config),
-        integrations: ScmIntegrations.fromConfig(config),
-        config,
-      });
+      const action = publishAction(githubConfig(github.baseUrl));
       const ctx = createMockActionContext({
         input: { repoName: 'Hello-World', owner: 'octocat' },
         workspacePath: workspace(),
@@ -358,7 +358,11 @@ describe('iac.publish configuration', () => {
     ],
     [
       { target: 'github', github: { defaultBranch: '-x' } },
-      'Invalid config iac.publish.github.defaultBranch: "-x" is not a branch name',
+      'Invalid config iac.publish.github.defaultBranch: "-x" is not a branch name: must not start with "-"',
+    ],
+    [
+      { target: 'github', github: { defaultBranch: 'release..1' } },
+      'Invalid config iac.publish.github.defaultBranch: "release..1" is not a branch name: must not contain ".."',
     ],
   ])('names the key and what is allowed: %j', (publish, message) => {
     expect(() =>

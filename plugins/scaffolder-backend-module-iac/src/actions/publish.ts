@@ -14,7 +14,7 @@ import { createPublishGithubAction } from '@backstage/plugin-scaffolder-backend-
 import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
 import { githubClient } from '../githubClient';
 import { authorizePublish } from '../permissions';
-import { PublishTarget } from '../publishTarget';
+import { GITHUB_OWNER, PublishTarget } from '../publishTarget';
 import { createPublishLocalAction } from './publishLocal';
 import { examples } from './publish.examples';
 
@@ -22,8 +22,13 @@ import { examples } from './publish.examples';
 export const LOCAL_GOVERNANCE_NOTE =
   'Governance settings (branch protection, the protected apply environment, repository variables) are applied on GitHub only: the embedded git host has none, so the governance step was skipped. The workflows and policies are in the repository and run once it is pushed to GitHub.';
 
+/** A repository name GitHub accepts (the embedded git host checks its own rule). */
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62})$/;
+
+/** `<host>?owner=<owner>&repo=<repo>` (RepoUrlPicker's format), encoded. */
+function repoUrlOf(host: string, owner: string, repo: string): string {
+  return `${host}?${new URLSearchParams({ owner, repo })}`;
+}
 
 /** Runs another action's handler with our context, collecting its outputs. */
 async function runAction(
@@ -174,15 +179,14 @@ export function createPublishAction(options: {
             'iac.publish.target is "local" but the embedded git host is off (iac.localGit.enabled: false); enable it or set iac.publish.target to "github"',
           );
         }
+        // the owner's characters are the git host's rule (iac:publish:local)
         const owner = ctx.input.owner;
-        if (!owner || !OWNER.test(owner)) {
+        if (!owner) {
           throw new InputError(
-            `Invalid input owner ${JSON.stringify(
-              owner ?? '',
-            )}: the embedded git host needs an owner of letters, digits, ".", "_" or "-"`,
+            'Invalid input owner "": the embedded git host needs the owner (organisation, team or user) of the repository',
           );
         }
-        const repoUrl = `localhost?owner=${owner}&repo=${repoName}`;
+        const repoUrl = repoUrlOf('localhost', owner, repoName);
         const out = await runAction(local, ctx, {
           repoUrl,
           sourcePath,
@@ -211,7 +215,7 @@ export function createPublishAction(options: {
       }
 
       const owner = target.owner ?? ctx.input.owner;
-      if (!owner || !OWNER.test(owner)) {
+      if (!owner || !GITHUB_OWNER.test(owner)) {
         throw new InputError(
           `Invalid input owner ${JSON.stringify(
             owner ?? '',
@@ -230,7 +234,7 @@ export function createPublishAction(options: {
           await ctx.getInitiatorCredentials(),
         );
       }
-      const repoUrl = `${target.host}?owner=${owner}&repo=${repoName}`;
+      const repoUrl = repoUrlOf(target.host, owner, repoName);
       const out = await runAction(github!, ctx, {
         repoUrl,
         description: ctx.input.description,
