@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
-  createEngine,
+  iacEngineServiceRef,
   LocalGitRepositories,
   localGitSettings,
 } from '@iacforge/plugin-iac-node';
@@ -37,6 +37,7 @@ export const iacPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        iacEngine: iacEngineServiceRef,
       },
       async init({
         config,
@@ -46,21 +47,16 @@ export const iacPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        iacEngine,
       }) {
         // iac.generate, iac.download, iac.upgrade (iac.publish is the
         // scaffolder module's: it owns the iac-repository resource type)
         permissionsRegistry.addPermissions(
           iacPermissions.filter(p => p.name !== iacPublishPermission.name),
         );
-        const engine = createEngine(
-          config.getOptionalStringArray('iac.templateRoots'),
-          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
-        );
-        logger.info(
-          `Loaded ${engine.templates().length} IaC templates from ${
-            engine.registry.roots.join(', ') || '(no roots)'
-          }`,
-        );
+        // the backend's one engine (shared with the scaffolder and catalog
+        // modules); it reads the template configuration
+        const engine = iacEngine.engine;
         const git = localGitSettings(config);
         if (git.enabled) {
           // the embedded default's git host: clone without credentials
@@ -89,7 +85,7 @@ export const iacPlugin = createBackendPlugin({
           workers > 0
             ? new PreviewPool({
                 size: workers,
-                roots: engine.registry.roots,
+                roots: iacEngine.roots(),
                 logger,
               })
             : undefined;
@@ -102,12 +98,17 @@ export const iacPlugin = createBackendPlugin({
           heavyWorkers > 0
             ? new PreviewPool({
                 size: heavyWorkers,
-                roots: engine.registry.roots,
+                roots: iacEngine.roots(),
                 logger,
                 // below the HTTP thread and the plain previews
                 nice: config.getOptionalNumber('iac.preview.heavyNice') ?? 10,
               })
             : undefined;
+        // a URL source changed the trees: the workers render from the new set
+        iacEngine.onChange(roots => {
+          previewPool?.setRoots(roots);
+          heavyPool?.setRoots(roots);
+        });
         lifecycle.addShutdownHook(async () => {
           await Promise.all([previewPool?.close(), heavyPool?.close()]);
         });
@@ -131,6 +132,7 @@ export const iacPlugin = createBackendPlugin({
             previewCacheBytes: config.getOptionalNumber(
               'iac.preview.cacheBytes',
             ),
+            templateSources: () => iacEngine.sources(),
             authorize,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             gitRouter: git.enabled

@@ -85,3 +85,18 @@ export {
   templateLine,
 } from './repository/summary';
 export { GitCommandError, runGit } from './git/exec';
+export { portalTemplateRoots } from './roots';
+export {
+  iacEngineServiceRef,
+  readTemplateSources,
+  templateTreesFromConfig,
+  DEFAULT_TEMPLATE_SOURCE_REFRESH_SECONDS,
+} from './service/engineService';
+export type { IacEngineService } from './service/engineService';
+export { TemplateTrees } from './service/TemplateTrees';
+export type {
+  TemplateSource,
+  TemplateSourceStatus,
+  TreeReader,
+  TreesLogger,
+} from './service/TemplateTrees';

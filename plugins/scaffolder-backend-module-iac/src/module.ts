@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
+import {
+  iacEngineServiceRef,
+  localGitSettings,
+} from '@iacforge/plugin-iac-node';
 import { catalogLookupFromServices } from './catalogNames';
 import { readPublishTarget } from './publishTarget';
 import { registerPublishPermission } from './permissions';
@@ -35,6 +38,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        iacEngine: iacEngineServiceRef,
       },
       async init({
         scaffolderActions,
@@ -43,14 +47,13 @@ export const scaffolderModuleIac = createBackendModule({
         auth,
         permissions,
         permissionsRegistry,
+        iacEngine,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
         // owner namespace); iac.generate is asked by the generate actions
         registerPublishPermission(permissionsRegistry);
-        const engine = createEngine(
-          config.getOptionalStringArray('iac.templateRoots'),
-          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
-        );
+        // the backend's one engine, shared with the IaC Forge plugin
+        const engine = iacEngine.engine;
         // generated entity names are checked against the catalog (with the
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
