@@ -83,9 +83,8 @@ describe('POST /api/iac/upgrade/preview', () => {
     'url:http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml';
 
   beforeAll(async () => {
-    const result = IacEngine.fromRoots([FIXTURE_ROOT]).generate(
-      'helm',
-      payload,
+    const result = requireGenerated(
+      IacEngine.fromRoots([FIXTURE_ROOT]).generate('helm', payload),
     );
     const ws = tmp('iacforge-ws-');
     await writeFiles(ws, [
