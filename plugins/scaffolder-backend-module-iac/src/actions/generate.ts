@@ -29,8 +29,6 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
-  PayloadValidationError,
-  TemplateRenderError,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
 import {
@@ -39,6 +37,7 @@ import {
   entityRefsOf,
 } from '../catalogNames';
 import { authorizeBasic } from '../permissions';
+import { issuesInputError } from '../inputIssues';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -166,15 +165,6 @@ export function buildPayload(
   return { payload, used };
 }
 
-function describeIssues(error: PayloadValidationError): string {
-  const lines = error.issues.map(
-    i => `  - ${i.path || '(root)'}: ${i.message}`,
-  );
-  return `Invalid IaC Forge payload (${
-    error.issues.length
-  } problem(s)):\n${lines.join('\n')}`;
-}
-
 export async function runGenerate(
   kind: GenerateKind,
   engine: IacEngine,
@@ -191,20 +181,12 @@ export async function runGenerate(
   }
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets, kind);
-  let result: GenerateResult;
-  try {
-    result = engine.generate(kind, payload);
-  } catch (error) {
-    if (error instanceof PayloadValidationError) {
-      throw new InputError(describeIssues(error));
-    }
-    if (error instanceof TemplateRenderError) {
-      throw new InputError(
-        `Cannot render ${error.template}: ${error.file}: ${error.reason}`,
-      );
-    }
-    throw error;
+  // bad input is an InputError; a fault of a template tree throws as it is
+  const outcome = engine.generate(kind, payload);
+  if (!outcome.ok) {
+    throw issuesInputError(outcome.issues);
   }
+  const result: GenerateResult = outcome;
   const expected = input.expectedContentHash;
   if (isSet(expected) && expected !== result.contentHash) {
     // nothing is written or pushed: the user approved other files
