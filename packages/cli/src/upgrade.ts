@@ -121,7 +121,10 @@ export function upgradeCommand(program: Command, deps: Deps) {
             throw new CliError(error.message, 1);
           }
           if (error instanceof PayloadValidationError) {
-            throw new CliError(formatIssues(error.issues, 'Invalid answers'), 1);
+            throw new CliError(
+              formatIssues(error.issues, 'Invalid answers'),
+              1,
+            );
           }
           throw error;
         }

@@ -22,7 +22,10 @@ const BASIC = path.join(
 function rootWithNotes(notes: string): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-errors-'));
   fs.cpSync(BASIC, root, { recursive: true });
-  fs.writeFileSync(path.join(root, 'helm', 'chart-one', 'NOTES.txt.njk'), notes);
+  fs.writeFileSync(
+    path.join(root, 'helm', 'chart-one', 'NOTES.txt.njk'),
+    notes,
+  );
   return root;
 }
 
@@ -92,7 +95,10 @@ describe('input errors', () => {
       const refused = await request(server).post(route).send(payload());
       expect({ route, status: refused.status }).toEqual({ route, status: 400 });
       expect(refused.body).toEqual({
-        error: { name: 'ValidationError', message: 'Invalid payload: 1 problem' },
+        error: {
+          name: 'ValidationError',
+          message: 'Invalid payload: 1 problem',
+        },
         issues: [
           {
             path: 'helm_context.image_tag',
@@ -103,7 +109,11 @@ describe('input errors', () => {
       const crossField = await request(server)
         .post(route)
         .send(
-          payload({ hpa_enabled: true, hpa_min_replicas: 5, hpa_max_replicas: 3 }),
+          payload({
+            hpa_enabled: true,
+            hpa_min_replicas: 5,
+            hpa_max_replicas: 3,
+          }),
         );
       expect({ route, status: crossField.status }).toEqual({
         route,

@@ -14,6 +14,7 @@ import {
   answersFile,
   IacEngine,
   LocalGitRepositories,
+  requireGenerated,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
 import request from 'supertest';

@@ -159,6 +159,7 @@ export {
   formatIssue,
   formatIssues,
   formatPath,
+  issueLabel,
   ROOT_ISSUE_LABEL,
   summarizeIssues,
 } from './issues';

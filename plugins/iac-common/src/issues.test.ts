@@ -13,10 +13,13 @@ describe('issue formatting', () => {
   ];
 
   it('names the field, or the payload itself', () => {
-    expect(issues.map(formatIssue)).toEqual([
+    expect(issues.map(issue => formatIssue(issue))).toEqual([
       'helm_context.chart_name: Required',
       'payload: Expected an object',
     ]);
+    expect(formatIssue(issues[0], 'Workload › Chart name')).toBe(
+      'Workload › Chart name: Required',
+    );
   });
 
   it('lists every issue under a heading with the count', () => {

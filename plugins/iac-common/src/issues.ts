@@ -38,9 +38,17 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 /** How an issue without a path (the payload itself) is named. */
 export const ROOT_ISSUE_LABEL = 'payload';
 
-/** "path: message", the payload itself named "payload". */
-export function formatIssue(issue: ValidationIssue): string {
-  return `${issue.path || ROOT_ISSUE_LABEL}: ${issue.message}`;
+/**
+ * The name of the field an issue is about: its path, "payload" for the
+ * payload itself, or a label the caller knows (a form field's title).
+ */
+export function issueLabel(issue: ValidationIssue, label?: string): string {
+  return label || issue.path || ROOT_ISSUE_LABEL;
+}
+
+/** "path: message" (or "label: message" with a label, see issueLabel). */
+export function formatIssue(issue: ValidationIssue, label?: string): string {
+  return `${issueLabel(issue, label)}: ${issue.message}`;
 }
 
 /**
@@ -74,7 +82,10 @@ export function summarizeIssues(
   issues: readonly ValidationIssue[],
   max = 5,
 ): string {
-  const shown = issues.slice(0, max).map(formatIssue).join('; ');
+  const shown = issues
+    .slice(0, max)
+    .map(issue => formatIssue(issue))
+    .join('; ');
   return issues.length > max
     ? `${shown} (and ${issues.length - max} more)`
     : shown;

@@ -151,15 +151,13 @@ function allowedValues(
     iss.code === 'invalid_value'
       ? iss.values
       : iss.code === 'invalid_union'
-      ? ((iss as { options?: unknown[] }).options ?? [])
+      ? (iss as { options?: unknown[] }).options ?? []
       : [];
   const values = listed.filter(
     (v): v is string | number | boolean =>
       typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
   );
-  return values.length === listed.length && values.length
-    ? values
-    : undefined;
+  return values.length === listed.length && values.length ? values : undefined;
 }
 
 /**
@@ -191,7 +189,9 @@ export function toValidationIssues(
     if (seen.has(key)) return;
     seen.add(key);
     out.push(
-      allowed ? { path: formatted, message: text, allowed } : { path: formatted, message: text },
+      allowed
+        ? { path: formatted, message: text, allowed }
+        : { path: formatted, message: text },
     );
   };
   for (const iss of issues) {

@@ -1,7 +1,5 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import fs from 'node:fs';
-import os from 'node:os';
 import { GenerateKind, IacEngine, requireGenerated } from './engine';
 import { TemplateRenderError } from './render/renderTree';
 
@@ -143,17 +141,17 @@ describe('IacEngine', () => {
     );
     const off = clone(seedAws) as any;
     off.terraform_context.cluster_autoscaling_enabled = false;
-    expect(
-      generate('platform', off).files.map(f => f.path),
-    ).not.toContain('terraform/autoscaler.tf');
+    expect(generate('platform', off).files.map(f => f.path)).not.toContain(
+      'terraform/autoscaler.tf',
+    );
   });
 
   it('includes auto trees only when their conditions hold', () => {
     const off = clone(seedAws) as any;
     off.governance_context = { enabled: false };
-    expect(
-      generate('platform', off).files.map(f => f.path),
-    ).not.toContain('.github/workflows/plan.yml');
+    expect(generate('platform', off).files.map(f => f.path)).not.toContain(
+      '.github/workflows/plan.yml',
+    );
   });
 
   it('is deterministic: same input, same bytes', () => {

@@ -9,11 +9,7 @@ import {
   SEED_HELM_FRAGMENTS,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
-import {
-  IacEngine,
-  PayloadValidationError,
-  requireGenerated,
-} from '../engine';
+import { IacEngine, PayloadValidationError, requireGenerated } from '../engine';
 import {
   bumpManifest,
   copyShippedRoot,
