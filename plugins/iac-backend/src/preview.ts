@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import {
+  formatIssue,
   helmContextWarnings,
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
@@ -242,6 +243,6 @@ export function payloadWarnings(result: GenerateResult): Finding[] {
     check: 'pod-security',
     severity: 'warning',
     file: `charts/${helm.chart_name}/values.yaml`,
-    message: `${w.path}: ${w.message}`,
+    message: formatIssue(w),
   }));
 }

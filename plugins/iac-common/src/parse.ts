@@ -147,12 +147,10 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 function allowedValues(
   iss: z.core.$ZodIssue,
 ): ValidationIssue['allowed'] | undefined {
-  const listed =
-    iss.code === 'invalid_value'
-      ? iss.values
-      : iss.code === 'invalid_union'
-      ? (iss as { options?: unknown[] }).options ?? []
-      : [];
+  let listed: readonly unknown[] = [];
+  if (iss.code === 'invalid_value') listed = iss.values;
+  else if (iss.code === 'invalid_union')
+    listed = (iss as { options?: unknown[] }).options ?? [];
   const values = listed.filter(
     (v): v is string | number | boolean =>
       typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',

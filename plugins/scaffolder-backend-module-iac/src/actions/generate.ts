@@ -12,6 +12,7 @@ import {
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
+  formatIssue,
   formatTemplateRef,
   FormOptions,
   formToPayload,
@@ -236,7 +237,7 @@ export async function runGenerate(
     | { image_repository: string }
     | undefined;
   for (const warning of helm ? helmContextWarnings(helm) : []) {
-    ctx.logger.warn(`${warning.path}: ${warning.message}`);
+    ctx.logger.warn(formatIssue(warning));
   }
   if (used.length) {
     ctx.logger.info(
