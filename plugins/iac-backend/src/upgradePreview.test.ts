@@ -13,9 +13,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   answersFile,
   IacEngine,
-  LocalGitRepositories,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import request from 'supertest';
 import { iacPlugin } from './plugin';
 
