@@ -22,10 +22,7 @@ export default createBackendFeatureLoader({
   },
 });
 export { iacModuleGit } from './module';
-export {
-  localGitServiceRef,
-  readLocalGitSettings,
-} from './service';
+export { localGitServiceRef, readLocalGitSettings } from './service';
 export type { LocalGitService } from './service';
 export {
   localGitUrlReaderFactory,
