@@ -10,10 +10,10 @@ import path from 'node:path';
 import {
   answersFile,
   IacEngine,
-  LocalGitRepositories,
   requireGenerated,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { runCli } from './cli';
 
 // real git and real renders: slow on a busy 2-core machine (a limit, not a timing assertion)

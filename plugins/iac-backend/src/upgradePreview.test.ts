@@ -13,10 +13,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   answersFile,
   IacEngine,
-  LocalGitRepositories,
   requireGenerated,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import request from 'supertest';
 import { iacPlugin } from './plugin';
 

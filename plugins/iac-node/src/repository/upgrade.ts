@@ -21,7 +21,7 @@ import {
 } from '@iacforge/plugin-iac-common';
 import { IacEngine, requireGenerated } from '../engine';
 import { FileToWrite } from '../files';
-import { runGit } from '../git/exec';
+import { runGit } from '@iacforge/plugin-iac-git-node';
 import {
   ChangedFile,
   changedFiles,
