@@ -23,7 +23,6 @@ import {
   isSchemaName,
   payloadLimitIssue,
   SCHEMA_NAMES,
-  ValidationIssue,
 } from '@iacforge/plugin-iac-common';
 import {
   GENERATE_KINDS,
@@ -32,6 +31,7 @@ import {
 } from '@iacforge/plugin-iac-node';
 import { renderCheckedPreview, renderPreview, renderZip } from './preview';
 import { jsonErrorPosition } from './jsonPosition';
+import { sendIssues } from './issuesResponse';
 import type { PreviewPool } from './previewPool';
 import type { Authorize } from './authorize';
 import { Limiter } from './limiter';
@@ -88,18 +88,6 @@ function kindOf(req: express.Request): GenerateKind {
     );
   }
   return kind;
-}
-
-function sendIssues(res: express.Response, issues: ValidationIssue[]) {
-  res.status(400).json({
-    error: {
-      name: 'ValidationError',
-      message: `Invalid payload: ${issues.length} problem${
-        issues.length === 1 ? '' : 's'
-      }`,
-    },
-    issues,
-  });
 }
 
 /**

@@ -10,7 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { answersFile, IacEngine, writeFiles } from '@iacforge/plugin-iac-node';
+import {
+  answersFile,
+  IacEngine,
+  requireGenerated,
+  writeFiles,
+} from '@iacforge/plugin-iac-node';
 import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import request from 'supertest';
 import { iacPlugin } from './plugin';
@@ -79,9 +84,8 @@ describe('POST /api/iac/upgrade/preview', () => {
     'url:http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml';
 
   beforeAll(async () => {
-    const result = IacEngine.fromRoots([FIXTURE_ROOT]).generate(
-      'helm',
-      payload,
+    const result = requireGenerated(
+      IacEngine.fromRoots([FIXTURE_ROOT]).generate('helm', payload),
     );
     const ws = tmp('iacforge-ws-');
     await writeFiles(ws, [

@@ -9,9 +9,11 @@ export {
   GENERATE_KINDS,
   PayloadValidationError,
   hashFiles,
+  requireGenerated,
 } from './engine';
 export type {
   GenerateKind,
+  GenerateOutcome,
   GenerateResult,
   TemplateSummary,
   ResolvedTemplate,

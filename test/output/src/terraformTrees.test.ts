@@ -12,7 +12,11 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { checkDirectory, formatFindings } from '@iacforge/output-checks';
 import { parseTemplateManifest } from '@iacforge/plugin-iac-common';
-import { IacEngine, TemplateLoadError } from '@iacforge/plugin-iac-node';
+import {
+  IacEngine,
+  requireGenerated,
+  TemplateLoadError,
+} from '@iacforge/plugin-iac-node';
 import { getEngine, repoRoot } from './lib/generate';
 import {
   getTerraformEngine,
@@ -535,7 +539,9 @@ describeFull(
             ),
           ],
         ] as const) {
-          const full = terraformFiles(fullEngine!.generate(kind, payload));
+          const full = terraformFiles(
+            requireGenerated(fullEngine!.generate(kind, payload)),
+          );
           const ours = render(kind, payload).files;
           expect([...full.keys()]).toEqual([...ours.keys()]);
           for (const [file, text] of ours)
