@@ -7,12 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  answersFile,
-  IacEngine,
-  LocalGitRepositories,
-  writeFiles,
-} from '@iacforge/plugin-iac-node';
+import { answersFile, IacEngine, writeFiles } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { runCli } from './cli';
 
 // real git and real renders: slow on a busy 2-core machine (a limit, not a timing assertion)

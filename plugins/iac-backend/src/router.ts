@@ -58,8 +58,6 @@ export type RouterOptions = {
    * preview pool), so they do not queue in front of plain previews.
    */
   heavyPool?: PreviewPool;
-  /** The local git host (embedded default), mounted at /git. */
-  gitRouter?: express.Router;
   /** Upgrade previews of its repositories, mounted at /upgrade. */
   upgradeRouter?: express.Router;
   /**
@@ -215,9 +213,6 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { engine, logger } = options;
   const router = Router();
-  if (options.gitRouter) {
-    router.use('/git', options.gitRouter);
-  }
   const bodyLimit = options.maxBodySize ?? '1mb';
   router.use(express.json({ limit: bodyLimit }));
   router.use(bodyErrors(bodyLimit));

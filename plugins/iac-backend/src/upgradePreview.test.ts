@@ -10,12 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  answersFile,
-  IacEngine,
-  LocalGitRepositories,
-  writeFiles,
-} from '@iacforge/plugin-iac-node';
+import { answersFile, IacEngine, writeFiles } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import request from 'supertest';
 import { iacPlugin } from './plugin';
 

@@ -15,12 +15,12 @@ import {
 } from '@iacforge/plugin-iac-common';
 import {
   IacEngine,
-  LocalGitRepositories,
   PayloadValidationError,
   templateLine,
   UpgradeError,
   upgradeRepository,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import type { Authorize } from './authorize';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -47,14 +47,7 @@ export {
   findTemplateRootAbove,
   shippedTemplateRoot,
 } from './roots';
-export {
-  LocalGitRepositories,
-  RepositoryError,
-} from './git/LocalGitRepositories';
-export type { PushOptions } from './git/LocalGitRepositories';
 export { createEngine } from './roots';
-export { localGitSettings } from './git/settings';
-export type { LocalGitSettings, ConfigLike } from './git/settings';
 export { writeFiles } from './files';
 export type { FileToWrite } from './files';
 export {
@@ -84,4 +77,3 @@ export {
   conflictLine,
   templateLine,
 } from './repository/summary';
-export { GitCommandError, runGit } from './git/exec';

@@ -4,7 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
+import { createEngine } from '@iacforge/plugin-iac-node';
+import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
 import { catalogLookupFromServices } from './catalogNames';
 import { readPublishTarget } from './publishTarget';
 import { registerPublishPermission } from './permissions';
@@ -35,6 +36,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        localGit: localGitServiceRef,
       },
       async init({
         scaffolderActions,
@@ -43,6 +45,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth,
         permissions,
         permissionsRegistry,
+        localGit: git,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
         // owner namespace); iac.generate is asked by the generate actions
@@ -54,7 +57,6 @@ export const scaffolderModuleIac = createBackendModule({
         // generated entity names are checked against the catalog (with the
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
-        const git = localGitSettings(config);
         // iac.publish: where iac:publish sends repositories (a wrong value
         // stops the backend with the key, not the first task)
         const target = readPublishTarget(config);

@@ -20,7 +20,7 @@ import {
 } from '@iacforge/plugin-iac-common';
 import { IacEngine, PayloadValidationError } from '../engine';
 import { FileToWrite } from '../files';
-import { runGit } from '../git/exec';
+import { runGit } from '@iacforge/plugin-iac-git-node';
 import {
   ChangedFile,
   changedFiles,

@@ -10,14 +10,16 @@ import {
 import {
   conflictLine,
   IacEngine,
-  LocalGitRepositories,
   PayloadValidationError,
-  RepositoryError,
   templateLine,
   UpgradeError,
   UpgradeOptions,
   upgradeRepository,
 } from '@iacforge/plugin-iac-node';
+import {
+  LocalGitRepositories,
+  RepositoryError,
+} from '@iacforge/plugin-iac-git-node';
 import { authorizeBasic } from '../permissions';
 import { examples } from './upgrade.examples';
 import { upgradeOnGithub, upgradeTargetOf } from './upgradeTarget';

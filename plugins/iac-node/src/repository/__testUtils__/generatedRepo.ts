@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { IacEngine, GenerateKind } from '../../engine';
 import { writeFiles } from '../../files';
-import { LocalGitRepositories } from '../../git/LocalGitRepositories';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { shippedTemplateRoot } from '../../roots';
 import { answersFile, catalogInfoFile, CatalogOptions } from '../repoFiles';
 
