@@ -53,6 +53,8 @@ export type PreviewPoolOptions = {
   file?: string;
   /** CPU priority of the workers (Linux nice value; default: unchanged). */
   nice?: number;
+  /** The workers' thread name (Linux, e.g. in `top -H`; default iac-preview). */
+  name?: string;
 };
 
 /** A preview rendered by a worker, with the worker's thread id. */
@@ -126,6 +128,7 @@ export class PreviewPool {
       iacforgePreviewWorker: true,
       roots: this.roots,
       nice: this.options.nice,
+      name: this.options.name ?? 'iac-preview',
     };
     const file = this.options.file ?? previewWorkerFile();
     const worker = new Worker(file, {

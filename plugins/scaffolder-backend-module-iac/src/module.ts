@@ -4,10 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  iacEngineServiceRef,
-  localGitSettings,
-} from '@iacforge/plugin-iac-node';
+import { iacEngineServiceRef } from '@iacforge/plugin-iac-node';
+import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
 import { catalogLookupFromServices } from './catalogNames';
 import { readPublishTarget } from './publishTarget';
 import { registerPublishPermission } from './permissions';
@@ -39,6 +37,7 @@ export const scaffolderModuleIac = createBackendModule({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         iacEngine: iacEngineServiceRef,
+        localGit: localGitServiceRef,
       },
       async init({
         scaffolderActions,
@@ -48,6 +47,7 @@ export const scaffolderModuleIac = createBackendModule({
         permissions,
         permissionsRegistry,
         iacEngine,
+        localGit: git,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
         // owner namespace); iac.generate is asked by the generate actions
@@ -57,7 +57,6 @@ export const scaffolderModuleIac = createBackendModule({
         // generated entity names are checked against the catalog (with the
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
-        const git = localGitSettings(config);
         // iac.publish: where iac:publish sends repositories (a wrong value
         // stops the backend with the key, not the first task)
         const target = readPublishTarget(config);
