@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
 import { catalogLookupFromServices } from './catalogNames';
@@ -35,6 +36,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalogService: catalogServiceRef,
       },
       async init({
         scaffolderActions,
@@ -43,6 +45,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth,
         permissions,
         permissionsRegistry,
+        catalogService,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
         // owner namespace); iac.generate is asked by the generate actions
@@ -77,7 +80,10 @@ export const scaffolderModuleIac = createBackendModule({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
-          createGithubGovernanceAction({ integrations }),
+          createGithubGovernanceAction({
+            integrations,
+            catalog: catalogService,
+          }),
           createUpgradeAction({
             engine,
             localGit: git.enabled
