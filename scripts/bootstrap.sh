@@ -50,6 +50,6 @@ else
 fi
 
 # --- 3. output-check toolchain -------------------------------------------------------
-if [ -f "$ROOT/packages/output-checks/scripts/install-tools.mjs" ]; then
-  node "$ROOT/packages/output-checks/scripts/install-tools.mjs"
+if [ -f "$ROOT/plugins/output-checks/scripts/install-tools.mjs" ]; then
+  node "$ROOT/plugins/output-checks/scripts/install-tools.mjs"
 fi

@@ -10,8 +10,10 @@ OUT="${1:-$ROOT/.tools/packages}"
 PACKAGES=(
   plugins/iac-templates
   plugins/iac-common
+  plugins/iac-git-node
   plugins/iac-node
-  packages/output-checks
+  plugins/output-checks
+  plugins/iac-backend-module-git
   plugins/iac-backend
   plugins/scaffolder-backend-module-iac
   plugins/catalog-backend-module-iac

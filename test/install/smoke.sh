@@ -33,8 +33,10 @@ const assert = require('node:assert');
 const cjs = {
   '@iacforge/plugin-iac-templates': m => assert.ok(require('node:fs').existsSync(m.iacTemplateTreesRoot() + '/governance/github-actions/.github/workflows')),
   '@iacforge/plugin-iac-common': m => assert.ok(m.getJsonSchema),
+  '@iacforge/plugin-iac-git-node': m => assert.ok(m.LocalGitRepositories && m.runGit),
   '@iacforge/plugin-iac-node': m => assert.ok(m.createEngine().templates().length >= 8),
   '@iacforge/output-checks': m => assert.ok(m.checkDirectory),
+  '@iacforge/plugin-iac-backend-module-git': m => assert.equal(m.default.$$type, '@backstage/BackendFeature'),
   '@iacforge/plugin-iac-backend': m => assert.equal(m.default.$$type, '@backstage/BackendFeature'),
   '@iacforge/plugin-scaffolder-backend-module-iac': m => assert.equal(m.default.$$type, '@backstage/BackendFeature'),
   '@iacforge/plugin-catalog-backend-module-iac': m => assert.equal(m.default.$$type, '@backstage/BackendFeature'),

@@ -6,7 +6,6 @@
  * Production: app-config.production.yaml (PostgreSQL, GitHub).
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { localGitUrlReaderFactory } from '@iacforge/plugin-iac-backend';
 import { iacForgePermissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
@@ -33,13 +32,13 @@ backend.add(iacForgePermissionPolicyModule);
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
-// IaC Forge: the generator's REST API (/api/iac), the scaffolder actions,
-// and the embedded default's local git host with its URL reader
+// IaC Forge: the generator's REST API (/api/iac), the embedded default's
+// local git host (/api/iac/git) with its URL reader, the scaffolder actions
 backend.add(import('@iacforge/plugin-iac-backend'));
+backend.add(import('@iacforge/plugin-iac-backend-module-git'));
 backend.add(import('@iacforge/plugin-scaffolder-backend-module-iac'));
 // the four IaC Forge Template entities, from @iacforge/plugin-iac-templates
 backend.add(import('@iacforge/plugin-catalog-backend-module-iac'));
-backend.add(localGitUrlReaderFactory);
 
 // signals: live updates in the browser (scaffolder task progress)
 backend.add(import('@backstage/plugin-signals-backend'));

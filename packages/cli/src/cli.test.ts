@@ -161,8 +161,9 @@ describe('iacforge', () => {
       JSON.stringify({ ...payload, cloud: 'mars' }),
     );
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/invalid payload/);
-    expect(r.stderr).toMatch(/cloud: /);
+    expect(r.stderr).toMatch(
+      /^iacforge: Invalid payload \(1 problem\):\n {2}- cloud: Must be one of /,
+    );
   });
 
   it('exit 2 for usage and I/O errors', async () => {

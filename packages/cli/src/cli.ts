@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import {
+  formatIssues,
   formatTemplateRef,
   getJsonSchema,
   isSchemaName,
@@ -26,7 +27,6 @@ import {
   GENERATE_KINDS,
   GenerateKind,
   IacEngine,
-  PayloadValidationError,
   TemplateLoadError,
   TemplateRenderError,
   writeFiles,
@@ -111,10 +111,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     opts: { kind: string; roots?: string[] },
   ) => {
     const engine = engineFor(opts.roots);
-    return engine.generate(
+    const outcome = engine.generate(
       kindOption(opts.kind),
       await readPayload(payloadFile),
     );
+    if (!outcome.ok) {
+      throw new CliError(formatIssues(outcome.issues), 1);
+    }
+    return outcome;
   };
 
   const program = new Command('iacforge')
@@ -295,15 +299,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof CliError) {
       if (error.message) io.stderr(`iacforge: ${error.message}\n`);
       return error.exitCode;
-    }
-    if (error instanceof PayloadValidationError) {
-      io.stderr(
-        `iacforge: invalid payload (${error.issues.length} problem(s)):\n`,
-      );
-      for (const issue of error.issues) {
-        io.stderr(`  ${issue.path || '(root)'}: ${issue.message}\n`);
-      }
-      return 1;
     }
     if (
       error instanceof TemplateLoadError ||

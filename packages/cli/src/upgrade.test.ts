@@ -10,9 +10,10 @@ import path from 'node:path';
 import {
   answersFile,
   IacEngine,
-  LocalGitRepositories,
+  requireGenerated,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { runCli } from './cli';
 
 // real git and real renders: slow on a busy 2-core machine (a limit, not a timing assertion)
@@ -86,7 +87,7 @@ const ROOT_B = (() => {
 /** Publishes a generated repository (with its pristine branch unless told) and clones it. */
 async function generatedClone(options: { pristine?: boolean } = {}) {
   const engine = IacEngine.fromRoots([ROOT_A]);
-  const result = engine.generate('platform', payload);
+  const result = requireGenerated(engine.generate('platform', payload));
   const ws = tmp('iacforge-ws-');
   await writeFiles(ws, [
     ...result.files,
@@ -209,7 +210,7 @@ describe('iacforge upgrade', () => {
     ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(
-      /^iacforge: invalid payload \(1 problem\(s\)\):\n {2}helm_context\.image_tag: /,
+      /^iacforge: Invalid answers \(1 problem\):\n {2}- helm_context\.image_tag: /,
     );
 
     fs.writeFileSync(

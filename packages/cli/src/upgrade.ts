@@ -8,8 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { Command } from 'commander';
+import { formatIssues } from '@iacforge/plugin-iac-common';
 import {
   IacEngine,
+  PayloadValidationError,
   UpgradeError,
   upgradeRepository,
 } from '@iacforge/plugin-iac-node';
@@ -117,6 +119,12 @@ export function upgradeCommand(program: Command, deps: Deps) {
         } catch (error) {
           if (error instanceof UpgradeError) {
             throw new CliError(error.message, 1);
+          }
+          if (error instanceof PayloadValidationError) {
+            throw new CliError(
+              formatIssues(error.issues, 'Invalid answers'),
+              1,
+            );
           }
           throw error;
         }

@@ -6,10 +6,3 @@
 export { iacPlugin as default } from './plugin';
 export { createRouter } from './router';
 export type { RouterOptions, PreviewFile } from './router';
-export {
-  localGitUrlReaderFactory,
-  LocalGitUrlReader,
-  parseLocalGitUrl,
-} from './urlReader';
-export type { LocalGitUrl } from './urlReader';
-export { createGitRouter } from './gitHttp';

@@ -2,26 +2,23 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  createEngine,
-  LocalGitRepositories,
-  localGitSettings,
-} from '@iacforge/plugin-iac-node';
+import { createEngine } from '@iacforge/plugin-iac-node';
+import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
 import os from 'node:os';
 import {
   iacPermissions,
   iacPublishPermission,
 } from '@iacforge/plugin-iac-common';
 import { createAuthorize } from './authorize';
-import { createGitRouter } from './gitHttp';
 import { PreviewPool } from './previewPool';
 import { createRouter } from './router';
 import { createUpgradeRouter } from './upgradePreview';
 
 /**
  * The IaC Forge backend plugin: the generator's REST API at /api/iac, and
- * (embedded default, `iac.localGit.enabled`) the local git host at
- * /api/iac/git.
+ * (embedded default, `iac.localGit.enabled`) upgrade previews of the
+ * repositories on the local git host, whose routes at /api/iac/git are
+ * `@iacforge/plugin-iac-backend-module-git`'s.
  *
  * @public
  */
@@ -37,6 +34,7 @@ export const iacPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        localGit: localGitServiceRef,
       },
       async init({
         config,
@@ -46,6 +44,7 @@ export const iacPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        localGit,
       }) {
         // iac.generate, iac.download, iac.upgrade (iac.publish is the
         // scaffolder module's: it owns the iac-repository resource type)
@@ -61,26 +60,6 @@ export const iacPlugin = createBackendPlugin({
             engine.registry.roots.join(', ') || '(no roots)'
           }`,
         );
-        const git = localGitSettings(config);
-        if (git.enabled) {
-          // the embedded default's git host: clone without credentials
-          // (read-only), from this machine only unless allowRemoteClones
-          httpRouter.addAuthPolicy({ path: '/git', allow: 'unauthenticated' });
-          logger.info(
-            `Serving local git repositories from ${git.directory} at ${
-              git.baseUrl
-            } (${
-              git.allowRemoteClones
-                ? 'to every client: iac.localGit.allowRemoteClones is set'
-                : 'to clients on this machine only'
-            })`,
-          );
-          if (git.allowRemoteClones) {
-            logger.warn(
-              'iac.localGit.allowRemoteClones is set: every generated repository can be cloned without credentials by anyone who reaches the backend',
-            );
-          }
-        }
         // previews render in worker threads so the HTTP thread stays free
         const workers =
           config.getOptionalNumber('iac.preview.workers') ??
@@ -133,16 +112,11 @@ export const iacPlugin = createBackendPlugin({
             ),
             authorize,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
-            gitRouter: git.enabled
-              ? createGitRouter(new LocalGitRepositories(git.directory), {
-                  allowRemoteClones: git.allowRemoteClones,
-                })
-              : undefined,
-            upgradeRouter: git.enabled
+            upgradeRouter: localGit.enabled
               ? createUpgradeRouter({
                   engine,
-                  repos: new LocalGitRepositories(git.directory),
-                  gitBaseUrl: git.baseUrl,
+                  repos: localGit.repositories,
+                  gitBaseUrl: localGit.baseUrl,
                   authorize,
                 })
               : undefined,

@@ -2,7 +2,12 @@ import {
   SEED_PLATFORM_EXISTING_CLUSTER,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
-import { IacEngine, shippedTemplateRoot } from '@iacforge/plugin-iac-node';
+import {
+  GenerateResult,
+  IacEngine,
+  requireGenerated,
+  shippedTemplateRoot,
+} from '@iacforge/plugin-iac-node';
 import { payloadWarnings, previewBody } from './preview';
 
 const TEMPLATES = shippedTemplateRoot();
@@ -11,7 +16,7 @@ describe('previewBody', () => {
   const engine = IacEngine.fromRoots([TEMPLATES]);
 
   /** What the body must equal: the plain JSON of the whole response. */
-  function naive(result: ReturnType<IacEngine['generate']>, findings?: any[]) {
+  function naive(result: GenerateResult, findings?: any[]) {
     const files = result.files.map(f => {
       const text = f.content.toString('utf8');
       const isText = Buffer.from(text, 'utf8').equals(f.content);
@@ -41,10 +46,12 @@ describe('previewBody', () => {
       SEED_PLATFORM_EXISTING_CLUSTER,
     ] as any[]) {
       for (const chart_version of ['0.1.0', '0.2.0', '0.1.0']) {
-        const result = engine.generate('platform', {
-          ...seed,
-          helm_context: { ...seed.helm_context, chart_version },
-        });
+        const result = requireGenerated(
+          engine.generate('platform', {
+            ...seed,
+            helm_context: { ...seed.helm_context, chart_version },
+          }),
+        );
         expect(previewBody('platform', result).toString('utf8')).toBe(
           naive(result),
         );
@@ -94,7 +101,9 @@ describe('payloadWarnings', () => {
   const engine = IacEngine.fromRoots([TEMPLATES]);
 
   it('warns, with the field path, when the image needs root (the seed examples use nginx)', () => {
-    const result = engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER);
+    const result = requireGenerated(
+      engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER),
+    );
     expect(payloadWarnings(result)).toEqual([
       {
         check: 'pod-security',
@@ -108,14 +117,16 @@ describe('payloadWarnings', () => {
   });
 
   it('is silent for an image that runs as non-root', () => {
-    const result = engine.generate('platform', {
-      ...SEED_PLATFORM_NEW_CLUSTER,
-      helm_context: {
-        ...SEED_PLATFORM_NEW_CLUSTER.helm_context,
-        image_repository: 'nginxinc/nginx-unprivileged',
-        container_port: 8080,
-      },
-    });
+    const result = requireGenerated(
+      engine.generate('platform', {
+        ...SEED_PLATFORM_NEW_CLUSTER,
+        helm_context: {
+          ...SEED_PLATFORM_NEW_CLUSTER.helm_context,
+          image_repository: 'nginxinc/nginx-unprivileged',
+          container_port: 8080,
+        },
+      }),
+    );
     expect(payloadWarnings(result)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import {
-  formatPath,
+  formatIssue,
   helmContextWarnings,
   ValidationIssue,
 } from '@iacforge/plugin-iac-common';
@@ -15,8 +15,6 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
-  PayloadValidationError,
-  TemplateRenderError,
 } from '@iacforge/plugin-iac-node';
 import { checkFiles, Finding } from '@iacforge/output-checks';
 
@@ -29,28 +27,6 @@ export type PreviewFile = {
   mode: string;
   template: string;
 };
-
-/** Where `value` occurs in the request body (at most a few paths). */
-function pathsOf(body: unknown, value: unknown, max = 5): string[] {
-  const found: string[] = [];
-  const stack: Array<{ at: unknown; path: PropertyKey[] }> = [
-    { at: body, path: [] },
-  ];
-  while (stack.length && found.length < max) {
-    const { at, path } = stack.pop()!;
-    if (at === value) {
-      found.push(formatPath(path));
-    } else if (at && typeof at === 'object') {
-      for (const key of Object.keys(at).reverse()) {
-        stack.push({
-          at: (at as Record<string, unknown>)[key],
-          path: [...path, Array.isArray(at) ? Number(key) : key],
-        });
-      }
-    }
-  }
-  return found;
-}
 
 function toPreviewFile(file: GenerateResult['files'][number]): PreviewFile {
   const isText = isUtf8(file.content);
@@ -146,21 +122,14 @@ export type ZipOutcome =
  */
 export type RenderMode = 'preview' | 'checks' | 'zip';
 
-/** Runs the engine; bad input is an `issues` outcome, anything else throws. */
-function generateOrIssues(
+/** The engine's answer: the files, or the input's issues (a 400). */
+function generate(
   engine: IacEngine,
   kind: GenerateKind,
   body: unknown,
 ): GenerateResult | { type: 'issues'; issues: ValidationIssue[] } {
-  try {
-    return engine.generate(kind, body);
-  } catch (error) {
-    const issues = inputIssues(error, body);
-    if (issues) {
-      return { type: 'issues', issues };
-    }
-    throw error;
-  }
+  const outcome = engine.generate(kind, body);
+  return outcome.ok ? outcome : { type: 'issues', issues: outcome.issues };
 }
 
 /** A preview with the output checks' findings (and the payload's warnings). */
@@ -169,7 +138,7 @@ export async function renderCheckedPreview(
   kind: GenerateKind,
   body: unknown,
 ): Promise<PreviewOutcome> {
-  const result = generateOrIssues(engine, kind, body);
+  const result = generate(engine, kind, body);
   if ('type' in result) {
     return result;
   }
@@ -208,7 +177,7 @@ export async function renderZip(
   kind: GenerateKind,
   body: unknown,
 ): Promise<ZipOutcome> {
-  const result = generateOrIssues(engine, kind, body);
+  const result = generate(engine, kind, body);
   if ('type' in result) {
     return result;
   }
@@ -231,7 +200,7 @@ export function renderPreview(
   kind: GenerateKind,
   body: unknown,
 ): PreviewOutcome {
-  const result = generateOrIssues(engine, kind, body);
+  const result = generate(engine, kind, body);
   if ('type' in result) {
     return result;
   }
@@ -259,32 +228,6 @@ export async function renderFor(
 }
 
 /**
- * The field-path issues of an error caused by the input, else undefined. A
- * value an escaping filter refused is the input's fault: the issue is at the
- * value's place in `body`.
- */
-export function inputIssues(
-  error: unknown,
-  body?: unknown,
-): ValidationIssue[] | undefined {
-  if (error instanceof PayloadValidationError) {
-    return error.issues;
-  }
-  if (error instanceof TemplateRenderError && error.filterError) {
-    const { value, message } = error.filterError;
-    const paths =
-      value !== undefined && typeof value !== 'object'
-        ? pathsOf(body, value)
-        : [];
-    return (paths.length ? paths : ['']).map(path => ({
-      path,
-      message: `Cannot be rendered into ${error.file}: ${message}`,
-    }));
-  }
-  return undefined;
-}
-
-/**
  * Warnings about valid input that will not work as expected (e.g. an image
  * that needs root), as preview findings on the file they end up in; the
  * message starts with the payload field path.
@@ -300,6 +243,6 @@ export function payloadWarnings(result: GenerateResult): Finding[] {
     check: 'pod-security',
     severity: 'warning',
     file: `charts/${helm.chart_name}/values.yaml`,
-    message: `${w.path}: ${w.message}`,
+    message: formatIssue(w),
   }));
 }

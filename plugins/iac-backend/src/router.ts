@@ -23,7 +23,6 @@ import {
   isSchemaName,
   payloadLimitIssue,
   SCHEMA_NAMES,
-  ValidationIssue,
 } from '@iacforge/plugin-iac-common';
 import {
   GENERATE_KINDS,
@@ -32,6 +31,7 @@ import {
 } from '@iacforge/plugin-iac-node';
 import { renderCheckedPreview, renderPreview, renderZip } from './preview';
 import { jsonErrorPosition } from './jsonPosition';
+import { sendIssues } from './issuesResponse';
 import type { PreviewPool } from './previewPool';
 import type { Authorize } from './authorize';
 import { Limiter } from './limiter';
@@ -58,8 +58,6 @@ export type RouterOptions = {
    * preview pool), so they do not queue in front of plain previews.
    */
   heavyPool?: PreviewPool;
-  /** The local git host (embedded default), mounted at /git. */
-  gitRouter?: express.Router;
   /** Upgrade previews of its repositories, mounted at /upgrade. */
   upgradeRouter?: express.Router;
   /**
@@ -90,18 +88,6 @@ function kindOf(req: express.Request): GenerateKind {
     );
   }
   return kind;
-}
-
-function sendIssues(res: express.Response, issues: ValidationIssue[]) {
-  res.status(400).json({
-    error: {
-      name: 'ValidationError',
-      message: `Invalid payload: ${issues.length} problem${
-        issues.length === 1 ? '' : 's'
-      }`,
-    },
-    issues,
-  });
 }
 
 /**
@@ -215,9 +201,6 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { engine, logger } = options;
   const router = Router();
-  if (options.gitRouter) {
-    router.use('/git', options.gitRouter);
-  }
   const bodyLimit = options.maxBodySize ?? '1mb';
   router.use(express.json({ limit: bodyLimit }));
   router.use(bodyErrors(bodyLimit));

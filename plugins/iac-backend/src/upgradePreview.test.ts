@@ -13,9 +13,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   answersFile,
   IacEngine,
-  LocalGitRepositories,
+  requireGenerated,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import request from 'supertest';
 import { iacPlugin } from './plugin';
 
@@ -83,9 +84,8 @@ describe('POST /api/iac/upgrade/preview', () => {
     'url:http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml';
 
   beforeAll(async () => {
-    const result = IacEngine.fromRoots([FIXTURE_ROOT]).generate(
-      'helm',
-      payload,
+    const result = requireGenerated(
+      IacEngine.fromRoots([FIXTURE_ROOT]).generate('helm', payload),
     );
     const ws = tmp('iacforge-ws-');
     await writeFiles(ws, [

@@ -15,13 +15,14 @@ import {
 } from '@iacforge/plugin-iac-common';
 import {
   IacEngine,
-  LocalGitRepositories,
   PayloadValidationError,
   templateLine,
   UpgradeError,
   upgradeRepository,
 } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import type { Authorize } from './authorize';
+import { sendIssues } from './issuesResponse';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,13 +80,7 @@ export function createUpgradeRouter(options: {
       });
     } catch (error) {
       if (error instanceof PayloadValidationError) {
-        res.status(400).json({
-          error: {
-            name: 'ValidationError',
-            message: `Invalid answers: ${error.issues.length} problem(s)`,
-          },
-          issues: error.issues,
-        });
+        sendIssues(res, error.issues, 'Invalid answers');
         return;
       }
       if (error instanceof UpgradeError) throw new InputError(error.message);

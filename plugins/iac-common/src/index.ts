@@ -154,7 +154,15 @@ export {
   AZURE_RESOURCE_GROUP_NAME,
   AZURE_RESOURCE_GROUP_NAME_ALLOWED,
 } from './formats';
-export { formatPath } from './issues';
+export {
+  countProblems,
+  formatIssue,
+  formatIssues,
+  formatPath,
+  issueLabel,
+  ROOT_ISSUE_LABEL,
+  summarizeIssues,
+} from './issues';
 export type { ValidationIssue, ParseResult } from './issues';
 
 export {

@@ -143,6 +143,21 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return value;
 }
 
+/** The values a field accepts, when the schema lists them (enums, literals). */
+function allowedValues(
+  iss: z.core.$ZodIssue,
+): ValidationIssue['allowed'] | undefined {
+  let listed: readonly unknown[] = [];
+  if (iss.code === 'invalid_value') listed = iss.values;
+  else if (iss.code === 'invalid_union')
+    listed = (iss as { options?: unknown[] }).options ?? [];
+  const values = listed.filter(
+    (v): v is string | number | boolean =>
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
+  );
+  return values.length === listed.length && values.length ? values : undefined;
+}
+
 /**
  * Converts zod issues into contract issues: dotted paths, one issue per
  * unknown key (with a suggestion), duplicates removed, capped at MAX_ISSUES.
@@ -157,7 +172,11 @@ export function toValidationIssues(
   // past the cap, issues are only counted: no message (and no "did you
   // mean" suggestion) is computed for an issue nobody will see
   let rest = 0;
-  const push = (path: ReadonlyArray<PropertyKey>, message: () => string) => {
+  const push = (
+    path: ReadonlyArray<PropertyKey>,
+    message: () => string,
+    allowed?: ValidationIssue['allowed'],
+  ) => {
     if (out.length >= MAX_ISSUES) {
       rest++;
       return;
@@ -167,7 +186,11 @@ export function toValidationIssues(
     const key = `${formatted}\u0000${text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ path: formatted, message: text });
+    out.push(
+      allowed
+        ? { path: formatted, message: text, allowed }
+        : { path: formatted, message: text },
+    );
   };
   for (const iss of issues) {
     if (iss.code === 'unrecognized_keys') {
@@ -175,7 +198,7 @@ export function toValidationIssues(
       for (const key of iss.keys)
         push([...iss.path, key], () => unknownKeyMessage(key, known));
     } else {
-      push(iss.path, () => iss.message);
+      push(iss.path, () => iss.message, allowedValues(iss));
     }
   }
   if (rest > 0) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import YAML from 'yaml';
-import { IacEngine, PayloadValidationError } from './engine';
+import { GenerateKind, IacEngine, requireGenerated } from './engine';
 import { TemplateRenderError } from './render/renderTree';
 
 const ROOT = path.join(__dirname, '__fixtures__', 'roots', 'basic');
@@ -38,6 +38,8 @@ function clone<T>(v: T): T {
 
 describe('IacEngine', () => {
   const engine = IacEngine.fromRoots([ROOT]);
+  const generate = (kind: GenerateKind, input: unknown) =>
+    requireGenerated(engine.generate(kind, input));
 
   it('discovers the trees under its roots', () => {
     expect(
@@ -53,7 +55,7 @@ describe('IacEngine', () => {
   });
 
   it('renders a platform payload into a sorted file map', () => {
-    const result = engine.generate('platform', seedAws);
+    const result = generate('platform', seedAws);
     const paths = result.files.map(f => f.path);
     expect(paths).toEqual([...paths].sort());
     expect(paths).toEqual([
@@ -74,7 +76,7 @@ describe('IacEngine', () => {
   });
 
   it('copies non-.njk files byte for byte: Helm, HCL and Actions syntax pass through', () => {
-    const result = engine.generate('platform', seedAws);
+    const result = generate('platform', seedAws);
     const file = (p: string) => result.files.find(f => f.path === p)!;
     expect(
       file('terraform/main.tf').content.equals(
@@ -99,7 +101,7 @@ describe('IacEngine', () => {
   });
 
   it('renders .njk files with escaping filters and drops the suffix', () => {
-    const result = engine.generate('platform', seedAws);
+    const result = generate('platform', seedAws);
     const text = (p: string) =>
       result.files.find(f => f.path === p)!.content.toString();
     expect(JSON.parse(text('terraform/terraform.auto.tfvars.json'))).toEqual({
@@ -122,7 +124,7 @@ describe('IacEngine', () => {
   });
 
   it('keeps unix modes: scripts stay executable', () => {
-    const result = engine.generate('platform', seedAws);
+    const result = generate('platform', seedAws);
     expect(
       result.files.find(f => f.path === 'terraform/bootstrap.sh')!.mode,
     ).toBe(0o755);
@@ -134,34 +136,36 @@ describe('IacEngine', () => {
   it('emits conditional files only when their condition holds', () => {
     const on = clone(seedAws) as any;
     on.terraform_context.cluster_autoscaling_enabled = true;
-    expect(engine.generate('platform', on).files.map(f => f.path)).toContain(
+    expect(generate('platform', on).files.map(f => f.path)).toContain(
       'terraform/autoscaler.tf',
     );
     const off = clone(seedAws) as any;
     off.terraform_context.cluster_autoscaling_enabled = false;
-    expect(
-      engine.generate('platform', off).files.map(f => f.path),
-    ).not.toContain('terraform/autoscaler.tf');
+    expect(generate('platform', off).files.map(f => f.path)).not.toContain(
+      'terraform/autoscaler.tf',
+    );
   });
 
   it('includes auto trees only when their conditions hold', () => {
     const off = clone(seedAws) as any;
     off.governance_context = { enabled: false };
-    expect(
-      engine.generate('platform', off).files.map(f => f.path),
-    ).not.toContain('.github/workflows/plan.yml');
+    expect(generate('platform', off).files.map(f => f.path)).not.toContain(
+      '.github/workflows/plan.yml',
+    );
   });
 
   it('is deterministic: same input, same bytes', () => {
-    const a = engine.generate('platform', seedAws);
-    const b = engine.generate('platform', clone(seedAws));
+    const a = generate('platform', seedAws);
+    const b = generate('platform', clone(seedAws));
     expect(a.contentHash).toBe(b.contentHash);
     expect(a.files.map(f => f.content.toString('base64'))).toEqual(
       b.files.map(f => f.content.toString('base64')),
     );
     // a fresh engine (new registry, new compile) gives the same bytes too
     expect(
-      IacEngine.fromRoots([ROOT]).generate('platform', seedAws).contentHash,
+      requireGenerated(
+        IacEngine.fromRoots([ROOT]).generate('platform', seedAws),
+      ).contentHash,
     ).toBe(a.contentHash);
   });
 
@@ -171,19 +175,19 @@ describe('IacEngine', () => {
     delete existing.terraform_context;
     delete existing.terraform_template;
     existing.cloud = 'gcp';
-    const paths = engine.generate('platform', existing).files.map(f => f.path);
+    const paths = generate('platform', existing).files.map(f => f.path);
     expect(paths.some(p => p.startsWith('terraform/'))).toBe(false);
     expect(paths).toContain('charts/payments/Chart.yaml');
   });
 
   it('renders only the requested part for the terraform and helm routes', () => {
-    const tf = engine.generate('terraform', {
+    const tf = generate('terraform', {
       cloud: 'aws',
       terraform_template: 'tf-one',
       terraform_context: seedAws.terraform_context,
     });
     expect(tf.files.every(f => f.path.startsWith('terraform/'))).toBe(true);
-    const helm = engine.generate('helm', {
+    const helm = generate('helm', {
       helm_template: 'chart-one',
       helm_context: seedAws.helm_context,
     });
@@ -193,7 +197,7 @@ describe('IacEngine', () => {
   });
 
   it('renders a cluster without a workload chart', () => {
-    const result = engine.generate('cluster', {
+    const result = generate('cluster', {
       cloud: 'aws',
       terraform_template: 'tf-one',
       terraform_context: seedAws.terraform_context,
@@ -214,23 +218,48 @@ describe('IacEngine', () => {
     });
   });
 
-  it('reports every invalid field with its path, never throwing anything else', () => {
+  it('answers every invalid field with its path, never throwing', () => {
     const bad = clone(seedAws) as any;
     bad.helm_context.chart_name = 'Not A Name';
     bad.helm_context.replica_count = -1;
-    let error: unknown;
-    try {
-      engine.generate('platform', bad);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(PayloadValidationError);
-    const paths = (error as PayloadValidationError).issues.map(i => i.path);
-    expect(paths).toEqual(
+    const outcome = engine.generate('platform', bad);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.issues.map(i => i.path)).toEqual(
       expect.arrayContaining([
         'helm_context.chart_name',
         'helm_context.replica_count',
       ]),
+    );
+  });
+
+  it('answers a cross-field rule as an issue at its field', () => {
+    const bad = clone(seedAws) as any;
+    Object.assign(bad.helm_context, {
+      hpa_enabled: true,
+      hpa_min_replicas: 5,
+      hpa_max_replicas: 3,
+    });
+    expect(engine.generate('platform', bad)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'helm_context.hpa_min_replicas',
+          message:
+            'hpa_min_replicas (5) must not be greater than hpa_max_replicas (3)',
+        },
+      ],
+    });
+  });
+
+  it('lists the allowed values of an enum field', () => {
+    const bad = clone(seedAws) as any;
+    bad.cloud = 'oracle';
+    const outcome = engine.generate('platform', bad);
+    expect(!outcome.ok && outcome.issues[0]).toEqual(
+      expect.objectContaining({
+        path: 'cloud',
+        allowed: ['aws', 'azure', 'gcp'],
+      }),
     );
   });
 
@@ -272,7 +301,7 @@ describe('IacEngine', () => {
       logs_splunk_token_secret_name: 'splunk-hec-token',
       logs_splunk_token: 'super-secret-hec-token-123',
     });
-    const result = engine.generate('platform', withToken);
+    const result = generate('platform', withToken);
     expect(result.secrets).toEqual([
       {
         field: 'helm_context.logs_splunk_token',

@@ -19,6 +19,7 @@ import {
   parseTerraformPayload,
   resolveTemplateNames,
   stripSecrets,
+  summarizeIssues,
   TemplateKind,
   TemplateSelection,
   validateTemplateSelection,
@@ -31,6 +32,7 @@ import {
   renderTree,
   TemplateRenderError,
 } from './render/renderTree';
+import { filterIssues } from './render/filterIssues';
 
 // the request kinds are the contract's (wire.ts)
 export { GENERATE_KINDS };
@@ -45,17 +47,13 @@ const KINDS_FOR: Record<GenerateKind, readonly TemplateKind[]> = {
   cluster: ['terraform', 'governance'],
 };
 
-/** The payload is invalid: every problem with its field path. */
+/**
+ * The issues of an invalid payload as an exception, for the APIs that throw
+ * (upgradeRepository, requireGenerated): every problem with its field path.
+ */
 export class PayloadValidationError extends Error {
   constructor(readonly issues: ValidationIssue[]) {
-    super(
-      `Invalid payload: ${issues
-        .slice(0, 5)
-        .map(i => `${i.path || '(root)'}: ${i.message}`)
-        .join('; ')}${
-        issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''
-      }`,
-    );
+    super(`Invalid payload: ${summarizeIssues(issues)}`);
     this.name = 'PayloadValidationError';
   }
 }
@@ -92,6 +90,24 @@ export type GenerateResult = {
   /** sha256 over every path, mode and content digest: identical input → identical hash. */
   contentHash: string;
 };
+
+/**
+ * What generate answers: the files, or every problem of the input with its
+ * field path (schema, cross-field rules, template selection, values an
+ * escaping filter refuses). A fault of the template trees is not an
+ * outcome: it throws TemplateRenderError.
+ */
+export type GenerateOutcome =
+  | ({ ok: true } & GenerateResult)
+  | { ok: false; issues: ValidationIssue[] };
+
+/** The result of a generation, or PayloadValidationError with its issues. */
+export function requireGenerated(outcome: GenerateOutcome): GenerateResult {
+  if (!outcome.ok) {
+    throw new PayloadValidationError(outcome.issues);
+  }
+  return outcome;
+}
 
 /** sha256 of file contents, per Buffer (files copied from a tree share its Buffer). */
 const contentDigests = new WeakMap<Buffer, Buffer>();
@@ -226,13 +242,15 @@ export class IacEngine {
   }
 
   /**
-   * Generates the files for a request. Throws PayloadValidationError for bad
-   * input and TemplateRenderError when a tree cannot render.
+   * Generates the files for a request. Bad input is never thrown: it is an
+   * `{ ok: false, issues }` outcome, like validate's. Throws only for faults
+   * that are not the input's: TemplateRenderError when a tree cannot render
+   * (a template bug, overlapping targets), or an unexpected error.
    */
-  generate(kind: GenerateKind, input: unknown): GenerateResult {
+  generate(kind: GenerateKind, input: unknown): GenerateOutcome {
     const validated = this.validate(kind, input);
     if (!validated.ok) {
-      throw new PayloadValidationError(validated.issues);
+      return { ok: false, issues: validated.issues };
     }
     const { payload, secrets } = stripSecrets(validated.payload);
     const trees = this.resolveTrees(kind, payload);
@@ -262,7 +280,18 @@ export class IacEngine {
     };
     const byPath = new Map<string, GeneratedFile>();
     for (const tree of trees) {
-      for (const file of renderTree(tree, context)) {
+      let rendered: GeneratedFile[];
+      try {
+        rendered = renderTree(tree, context);
+      } catch (error) {
+        // a value the contract accepts but a filter refuses: the input's fault
+        const issues = filterIssues(error, payload);
+        if (issues) {
+          return { ok: false, issues };
+        }
+        throw error;
+      }
+      for (const file of rendered) {
         const other = byPath.get(file.path);
         if (other) {
           throw new TemplateRenderError(
@@ -278,6 +307,7 @@ export class IacEngine {
       comparePaths(a.path, b.path),
     );
     return {
+      ok: true,
       kind,
       files,
       templates,

@@ -9,9 +9,11 @@ export {
   GENERATE_KINDS,
   PayloadValidationError,
   hashFiles,
+  requireGenerated,
 } from './engine';
 export type {
   GenerateKind,
+  GenerateOutcome,
   GenerateResult,
   TemplateSummary,
   ResolvedTemplate,
@@ -47,14 +49,7 @@ export {
   findTemplateRootAbove,
   shippedTemplateRoot,
 } from './roots';
-export {
-  LocalGitRepositories,
-  RepositoryError,
-} from './git/LocalGitRepositories';
-export type { PushOptions } from './git/LocalGitRepositories';
 export { createEngine } from './roots';
-export { localGitSettings } from './git/settings';
-export type { LocalGitSettings, ConfigLike } from './git/settings';
 export { writeFiles } from './files';
 export type { FileToWrite } from './files';
 export {
@@ -84,4 +79,3 @@ export {
   conflictLine,
   templateLine,
 } from './repository/summary';
-export { GitCommandError, runGit } from './git/exec';

@@ -5,7 +5,8 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createEngine, localGitSettings } from '@iacforge/plugin-iac-node';
+import { createEngine } from '@iacforge/plugin-iac-node';
+import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
 import { catalogLookupFromServices } from './catalogNames';
 import { readPublishTarget } from './publishTarget';
 import { registerPublishPermission } from './permissions';
@@ -37,6 +38,7 @@ export const scaffolderModuleIac = createBackendModule({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalogService: catalogServiceRef,
+        localGit: localGitServiceRef,
       },
       async init({
         scaffolderActions,
@@ -46,6 +48,7 @@ export const scaffolderModuleIac = createBackendModule({
         permissions,
         permissionsRegistry,
         catalogService,
+        localGit: git,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
         // owner namespace); iac.generate is asked by the generate actions
@@ -57,7 +60,6 @@ export const scaffolderModuleIac = createBackendModule({
         // generated entity names are checked against the catalog (with the
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
-        const git = localGitSettings(config);
         // iac.publish: where iac:publish sends repositories (a wrong value
         // stops the backend with the key, not the first task)
         const target = readPublishTarget(config);

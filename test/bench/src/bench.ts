@@ -26,6 +26,7 @@ import {
 import {
   createZip,
   IacEngine,
+  requireGenerated,
   shippedTemplateRoot,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
@@ -61,16 +62,22 @@ async function main() {
     ['platform (new aws cluster)', SEED_PLATFORM_NEW_CLUSTER],
     ['platform (existing gcp cluster)', SEED_PLATFORM_EXISTING_CLUSTER],
   ] as const) {
-    await time(20, () => engine.generate('platform', payload));
-    const samples = await time(300, () => engine.generate('platform', payload));
-    const files = engine.generate('platform', payload).files;
+    await time(20, () =>
+      requireGenerated(engine.generate('platform', payload)),
+    );
+    const samples = await time(300, () =>
+      requireGenerated(engine.generate('platform', payload)),
+    );
+    const files = requireGenerated(engine.generate('platform', payload)).files;
     const bytes = files.reduce((s, f) => s + f.content.length, 0);
     results[`render ${name}`] = `p50 ${fmt(percentile(samples, 50))}, p99 ${fmt(
       percentile(samples, 99),
     )} (${files.length} files, ${(bytes / 1024).toFixed(1)} KiB)`;
   }
 
-  const result = engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER);
+  const result = requireGenerated(
+    engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER),
+  );
   const zipSamples = await time(30, () => createZip(result.files));
   results['zip platform (new aws cluster)'] = `p50 ${fmt(
     percentile(zipSamples, 50),
@@ -128,7 +135,9 @@ async function main() {
     } as any);
   };
   const engineInto = async (workspacePath: string) => {
-    const generated = engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER);
+    const generated = requireGenerated(
+      engine.generate('platform', SEED_PLATFORM_NEW_CLUSTER),
+    );
     await writeFiles(workspacePath, generated.files);
   };
   const fresh = () => fs.mkdtempSync(path.join(dir, 'ws-'));

@@ -16,6 +16,7 @@ import {
   merge,
   RECONCILIATION_ON,
 } from './lib/governance/payloads';
+import { requireGenerated } from '@iacforge/plugin-iac-node';
 
 // test code runs from source, never from a production build
 // eslint-disable-next-line no-restricted-syntax
@@ -50,7 +51,9 @@ const REPRESENTATIVE: [string, Record<string, unknown>][] = [
 ];
 
 function serialize(payload: Record<string, unknown>): string {
-  const result = governanceEngine().generate('platform', payload);
+  const result = requireGenerated(
+    governanceEngine().generate('platform', payload),
+  );
   return ownFiles(result.files)
     .map(
       f =>

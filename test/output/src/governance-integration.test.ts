@@ -12,7 +12,7 @@ import {
   formatFindings,
   SEMANTIC_RULES,
 } from '@iacforge/output-checks';
-import { IacEngine } from '@iacforge/plugin-iac-node';
+import { IacEngine, requireGenerated } from '@iacforge/plugin-iac-node';
 import { getEngine } from './lib/generate';
 import { ownFiles, renderOwn } from './lib/governance/engine';
 import {
@@ -57,7 +57,9 @@ describe('with the real templates/iac', () => {
   it.each(PAYLOADS)(
     '%s: renders without collisions, our files unchanged',
     (_, payload) => {
-      const result = getEngine().generate('platform', payload);
+      const result = requireGenerated(
+        getEngine().generate('platform', payload),
+      );
       const paths = result.files.map(f => f.path);
       expect(new Set(paths).size).toBe(paths.length);
       const own = new Map(
@@ -81,9 +83,9 @@ describe('with the real templates/iac', () => {
     '%s: the Terraform trees provide what the workflows and policies assume',
     (_, payload) => {
       const files = new Map(
-        getEngine()
-          .generate('platform', payload)
-          .files.map(f => [f.path, f.content.toString('utf8')]),
+        requireGenerated(getEngine().generate('platform', payload)).files.map(
+          f => [f.path, f.content.toString('utf8')],
+        ),
       );
       // the workflows run `init -backend-config=backend.hcl`
       expect(files.has('terraform/backend.hcl')).toBe(true);
@@ -102,9 +104,9 @@ describe('with the real templates/iac', () => {
     '%s: the chart has the values and names the GitOps manifests use',
     (_, payload) => {
       const files = new Map(
-        getEngine()
-          .generate('platform', payload)
-          .files.map(f => [f.path, f.content.toString('utf8')]),
+        requireGenerated(getEngine().generate('platform', payload)).files.map(
+          f => [f.path, f.content.toString('utf8')],
+        ),
       );
       const chart = (payload as Record<string, any>).helm_context.chart_name;
       // keys the HelmReleases set must exist in the chart's values
@@ -122,7 +124,9 @@ describe('with the real templates/iac', () => {
   it.each(PAYLOADS)(
     '%s: the semantic rules find nothing in the whole repository',
     async (_, payload) => {
-      const result = getEngine().generate('platform', payload);
+      const result = requireGenerated(
+        getEngine().generate('platform', payload),
+      );
       const report = await checkFiles(
         new Map(result.files.map(f => [f.path, f.content.toString('utf8')])),
       );

@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import {
   findUnescapedPrints,
   PayloadValidationError,
+  requireGenerated,
 } from '@iacforge/plugin-iac-node';
 import {
   governanceEngine,
@@ -91,7 +92,7 @@ const FIELDS: [string, (cloud: string) => string[]][] = [
 /** The error generating a payload throws (undefined when it renders). */
 function rejection(payload: unknown): unknown {
   try {
-    governanceEngine().generate('platform', payload);
+    requireGenerated(governanceEngine().generate('platform', payload));
     return undefined;
   } catch (error) {
     return error;
@@ -135,9 +136,11 @@ describe('payload values in workflows', () => {
       '@${{ github.actor }}',
     ]) {
       expect(() =>
-        governanceEngine().generate(
-          'platform',
-          basePayload('aws', { governance_context: { codeowners: [value] } }),
+        requireGenerated(
+          governanceEngine().generate(
+            'platform',
+            basePayload('aws', { governance_context: { codeowners: [value] } }),
+          ),
         ),
       ).toThrow(/governance_context\.codeowners/);
     }

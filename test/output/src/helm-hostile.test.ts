@@ -6,7 +6,10 @@
  * engine, Helm, GitHub Actions or the shell, and never expanded by
  * Kubernetes.
  */
-import { PayloadValidationError } from '@iacforge/plugin-iac-node';
+import {
+  PayloadValidationError,
+  requireGenerated,
+} from '@iacforge/plugin-iac-node';
 import { BASE_CONTEXT } from './lib/helm/cases';
 import {
   getHelmEngine,
@@ -146,10 +149,12 @@ const FIELDS: Field[] = [
 ];
 
 function generate(context: Record<string, unknown>) {
-  return getHelmEngine().generate('helm', {
-    cloud: 'aws',
-    helm_context: { ...BASE_CONTEXT, ...context },
-  });
+  return requireGenerated(
+    getHelmEngine().generate('helm', {
+      cloud: 'aws',
+      helm_context: { ...BASE_CONTEXT, ...context },
+    }),
+  );
 }
 
 describe('hostile strings in helm_context', () => {

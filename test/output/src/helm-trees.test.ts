@@ -9,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { findUnescapedPrints } from '@iacforge/plugin-iac-node';
+import {
+  findUnescapedPrints,
+  requireGenerated,
+} from '@iacforge/plugin-iac-node';
 import { repoRoot } from './lib/generate';
 import { BASE_CONTEXT, helmMatrix } from './lib/helm/cases';
 import {
@@ -275,9 +278,11 @@ describe('helm template trees', () => {
   });
 
   it('the generated chart for a helm request is the same tree under charts/<chart_name>', () => {
-    const result = getHelmEngine().generate('helm', {
-      helm_context: BASE_CONTEXT,
-    });
+    const result = requireGenerated(
+      getHelmEngine().generate('helm', {
+        helm_context: BASE_CONTEXT,
+      }),
+    );
     const paths = result.files.map(f => f.path);
     expect(paths.every(p => p.startsWith('charts/orders/'))).toBe(true);
     expect(paths).toEqual(

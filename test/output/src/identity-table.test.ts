@@ -18,6 +18,7 @@ import { render } from './lib/terraform/engine';
 import { loadModules } from './lib/terraform/hcl';
 import { buildMatrix } from './lib/terraform/matrix';
 import { checkModuleSchema } from './lib/terraform/schema';
+import { requireGenerated } from '@iacforge/plugin-iac-node';
 
 jest.setTimeout(600_000);
 
@@ -46,9 +47,11 @@ describe('identity table', () => {
   it.each(CLOUDS.map(cloud => [cloud]))(
     '%s: bootstrap/ conforms to the provider schema and passes the checks',
     async cloud => {
-      const result = getEngine().generate(
-        'platform',
-        basePayload(cloud, { addons_context: { enabled: true } }),
+      const result = requireGenerated(
+        getEngine().generate(
+          'platform',
+          basePayload(cloud, { addons_context: { enabled: true } }),
+        ),
       );
       const files = new Map(
         result.files.map(f => [f.path, f.content.toString('utf8')]),

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { expectGolden } from './lib/golden';
 import { getTerraformEngine } from './lib/terraform/engine';
 import { clusterPayload, terraformPayload } from './lib/terraform/matrix';
+import { requireGenerated } from '@iacforge/plugin-iac-node';
 
 // test code runs from source
 // eslint-disable-next-line no-restricted-syntax
@@ -61,7 +62,7 @@ const CASES = (['aws', 'azure', 'gcp'] as const).flatMap(cloud => [
 ]);
 
 function snapshotOf(kind: 'terraform' | 'cluster', payload: unknown) {
-  const result = getTerraformEngine().generate(kind, payload);
+  const result = requireGenerated(getTerraformEngine().generate(kind, payload));
   return {
     templates: result.templates,
     files: Object.fromEntries(

@@ -8,7 +8,11 @@
  */
 import { checkFiles, formatFindings } from '@iacforge/output-checks';
 import type { Cloud } from '@iacforge/plugin-iac-common';
-import { IacEngine, PayloadValidationError } from '@iacforge/plugin-iac-node';
+import {
+  IacEngine,
+  PayloadValidationError,
+  requireGenerated,
+} from '@iacforge/plugin-iac-node';
 import { PLAINTEXT_SECRETS } from './lib/generate';
 import {
   getTerraformEngine,
@@ -102,7 +106,7 @@ describe('hostile terraform_context values are rejected with the field path', ()
           ? terraformPayload(cloud, { [field]: value })
           : platformPayload(cloud, { [field]: value });
       const issues = issuesOf(() =>
-        getTerraformEngine().generate(kind, payload),
+        requireGenerated(getTerraformEngine().generate(kind, payload)),
       );
       expect(issues.map(i => i.path)).toContain(`terraform_context.${field}`);
       const issue = issues.find(i => i.path === `terraform_context.${field}`)!;
@@ -117,18 +121,22 @@ describe('hostile terraform_context values are rejected with the field path', ()
     cloud => {
       for (const [, value] of HOSTILE) {
         const viaValue = issuesOf(() =>
-          getTerraformEngine().generate(
-            'terraform',
-            terraformPayload(cloud, { tags: { team: value } }),
+          requireGenerated(
+            getTerraformEngine().generate(
+              'terraform',
+              terraformPayload(cloud, { tags: { team: value } }),
+            ),
           ),
         );
         expect(viaValue.map(i => i.path)).toContain(
           'terraform_context.tags.team',
         );
         const viaKey = issuesOf(() =>
-          getTerraformEngine().generate(
-            'terraform',
-            terraformPayload(cloud, { tags: { [value]: 'x' } }),
+          requireGenerated(
+            getTerraformEngine().generate(
+              'terraform',
+              terraformPayload(cloud, { tags: { [value]: 'x' } }),
+            ),
           ),
         );
         expect(
@@ -141,9 +149,11 @@ describe('hostile terraform_context values are rejected with the field path', ()
   it('azure tag values with code-like content are rejected too', () => {
     for (const [, value] of HOSTILE) {
       const issues = issuesOf(() =>
-        getTerraformEngine().generate(
-          'terraform',
-          terraformPayload('azure', { tags: { team: value } }),
+        requireGenerated(
+          getTerraformEngine().generate(
+            'terraform',
+            terraformPayload('azure', { tags: { team: value } }),
+          ),
         ),
       );
       expect(issues.map(i => i.path)).toContain('terraform_context.tags.team');
@@ -152,9 +162,11 @@ describe('hostile terraform_context values are rejected with the field path', ()
 
   it('cross-cloud fields are rejected with a hint', () => {
     const issues = issuesOf(() =>
-      getTerraformEngine().generate(
-        'terraform',
-        terraformPayload('aws', { location: 'eastus' }),
+      requireGenerated(
+        getTerraformEngine().generate(
+          'terraform',
+          terraformPayload('aws', { location: 'eastus' }),
+        ),
       ),
     );
     expect(
@@ -190,9 +202,9 @@ describe('odd but valid values stay inert data', () => {
     ],
   ] as const)('%s request', async (kind, payload) => {
     // "%{" is an HCL directive opener: rejected like "${"
-    expect(() => getTerraformEngine().generate(kind, payload)).toThrow(
-      PayloadValidationError,
-    );
+    expect(() =>
+      requireGenerated(getTerraformEngine().generate(kind, payload)),
+    ).toThrow(PayloadValidationError);
     const { percent, ...rest } = INERT;
     const accepted = { ...rest, percent: percent.replace(' %{', '') };
     const fixed =
@@ -297,9 +309,11 @@ describe('determinism', () => {
     '%s: same payload, separate engines → same bytes',
     (_name, kind, payload) => {
       const a = render(kind, payload).result;
-      const b = IacEngine.fromRoots([TERRAFORM_TREES, HELM_STUB]).generate(
-        kind,
-        structuredClone(payload),
+      const b = requireGenerated(
+        IacEngine.fromRoots([TERRAFORM_TREES, HELM_STUB]).generate(
+          kind,
+          structuredClone(payload),
+        ),
       );
       expect(b.contentHash).toBe(a.contentHash);
       expect(

@@ -12,7 +12,11 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { checkDirectory, formatFindings } from '@iacforge/output-checks';
 import { parseTemplateManifest } from '@iacforge/plugin-iac-common';
-import { IacEngine, TemplateLoadError } from '@iacforge/plugin-iac-node';
+import {
+  IacEngine,
+  requireGenerated,
+  TemplateLoadError,
+} from '@iacforge/plugin-iac-node';
 import { getEngine, repoRoot } from './lib/generate';
 import {
   getTerraformEngine,
@@ -126,22 +130,41 @@ describe('tree manifests and files', () => {
   });
 
   it.each(TREES)(
-    '%s: .tf files are static; only versions, backend values and tfvars are templates',
+    '%s: .tf files are static; only versions, backend values, tfvars and include lists are templates',
     name => {
-      const templates = listFiles(path.join(TERRAFORM_TREES, name)).filter(f =>
-        f.endsWith('.njk'),
+      const dir = path.join(TERRAFORM_TREES, name);
+      const files = listFiles(dir);
+      const partials = files.filter(f => f.startsWith('_partials/'));
+      const templates = files.filter(
+        f => f.endsWith('.njk') && !f.startsWith('_partials/'),
       );
       for (const t of templates) {
         expect(t).toMatch(
-          /^(versions\.tf|backend\.hcl|[a-z]+\.auto\.tfvars\.json)\.njk$/,
+          /^(versions\.tf|main_[a-z]+\.tf|backend\.hcl|[a-z]+\.auto\.tfvars\.json)\.njk$/,
         );
       }
-      // the .tf templates hold logic only, never a printed payload value
-      for (const t of templates.filter(f => f.endsWith('.tf.njk'))) {
-        expect(
-          fs.readFileSync(path.join(TERRAFORM_TREES, name, t), 'utf8'),
-        ).not.toContain('{=');
+      // the .tf templates and the partials hold logic only, never a printed payload value
+      for (const t of [
+        ...templates.filter(f => f.endsWith('.tf.njk')),
+        ...partials,
+      ]) {
+        expect(fs.readFileSync(path.join(dir, t), 'utf8')).not.toContain('{=');
       }
+      // a main_<cloud>.tf template is only a list of includes, and every
+      // partial is included exactly once, in one of them
+      const included: string[] = [];
+      for (const t of templates.filter(f => /^main_[a-z]+\.tf\.njk$/.test(f))) {
+        for (const line of fs
+          .readFileSync(path.join(dir, t), 'utf8')
+          .split('\n')) {
+          const include = /^\{% include "\.\/(_partials\/[^"]+)" %\}$/.exec(
+            line,
+          );
+          expect({ t, line: include ? '' : line }).toEqual({ t, line: '' });
+          if (include) included.push(include[1]);
+        }
+      }
+      expect([...included].sort()).toEqual([...partials].sort());
     },
   );
 
@@ -516,7 +539,9 @@ describeFull(
             ),
           ],
         ] as const) {
-          const full = terraformFiles(fullEngine!.generate(kind, payload));
+          const full = terraformFiles(
+            requireGenerated(fullEngine!.generate(kind, payload)),
+          );
           const ours = render(kind, payload).files;
           expect([...full.keys()]).toEqual([...ours.keys()]);
           for (const [file, text] of ours)

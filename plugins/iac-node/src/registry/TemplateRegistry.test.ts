@@ -104,4 +104,46 @@ describe('TemplateRegistry', () => {
     });
     expect(() => TemplateRegistry.load([cycle])).toThrow(/extends cycle/);
   });
+
+  it('keeps the root _partials folder out of the files and lists it apart', () => {
+    const root = tree({
+      'x/template.yaml': manifest('x'),
+      'x/main.tf.njk': '{% include "./_partials/a.tf" %}',
+      'x/_partials/a.tf': 'a\n',
+      'x/_partials/aws/b.tf': 'b\n',
+      'x/charts/_partials/kept.txt': 'only the root folder is special',
+    });
+    const x = TemplateRegistry.load([root]).get('helm', 'x')!;
+    expect(x.files.map(f => f.output)).toEqual([
+      'charts/_partials/kept.txt',
+      'main.tf',
+    ]);
+    expect(x.partials).toEqual(['_partials/a.tf', '_partials/aws/b.tf']);
+  });
+
+  it('checks partials at load time like templates, whatever their suffix', () => {
+    const unescaped = tree({
+      'x/template.yaml': manifest('x'),
+      'x/_partials/aws/b.tf': 'ok\nname = {= cloud =}\n',
+    });
+    expect(() => TemplateRegistry.load([unescaped])).toThrow(
+      /_partials\/aws\/b\.tf:2.*escaping filter/,
+    );
+    const broken = tree({
+      'x/template.yaml': manifest('x'),
+      'x/_partials/c.tf': '{% if %}',
+    });
+    expect(() => TemplateRegistry.load([broken])).toThrow(TemplateLoadError);
+    expect(() => TemplateRegistry.load([broken])).toThrow(/_partials\/c\.tf/);
+  });
+
+  it('refuses a _partials file in place of the folder', () => {
+    const root = tree({
+      'x/template.yaml': manifest('x'),
+      'x/_partials': 'not a folder',
+    });
+    expect(() => TemplateRegistry.load([root])).toThrow(
+      /_partials must be a folder/,
+    );
+  });
 });

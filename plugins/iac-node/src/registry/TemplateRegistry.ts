@@ -1,8 +1,10 @@
 /*
  * Template trees discovered from configured roots. A tree is a folder with a
  * `template.yaml` (or `template.json`) manifest at its root; everything else
- * in the folder is the tree's content. Trees are read once into memory and
- * their `.njk` files precompiled, so rendering touches no disk.
+ * in the folder is the tree's content, except its `_partials/` folder:
+ * sources that the tree's templates `{% include %}` and that are never
+ * written themselves. Trees are read once into memory and their `.njk` files
+ * precompiled; partials are checked like templates when the tree is loaded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,8 @@ import { comparePaths, normalizeOutputPath } from '../render/paths';
 
 export const MANIFEST_FILES = ['template.yaml', 'template.json'] as const;
 export const TEMPLATE_SUFFIX = '.njk';
+/** The folder, at a tree's root, of sources included by its templates and never written. */
+export const PARTIALS_DIR = '_partials';
 
 /** A file of a template tree. */
 export type TreeFile = {
@@ -38,6 +42,8 @@ export type TemplateTree = {
   /** Absolute folder of the tree. */
   dir: string;
   files: TreeFile[];
+  /** Paths of the tree's partials, relative to the tree root (`_partials/...`). */
+  partials: string[];
   /** Precompiled `target` path template, when the manifest has one. */
   target?: nunjucks.Template;
 };
@@ -81,7 +87,11 @@ function listTreeFiles(dir: string, rel = ''): string[] {
   for (const entry of entries) {
     const relPath = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (entry.name !== '.git' && entry.name !== 'node_modules') {
+      if (
+        entry.name !== '.git' &&
+        entry.name !== 'node_modules' &&
+        !(rel === '' && entry.name === PARTIALS_DIR)
+      ) {
         out.push(...listTreeFiles(dir, relPath));
       }
     } else if (entry.isFile()) {
@@ -124,6 +134,30 @@ function compile(
   }
 }
 
+/**
+ * Reads and checks a tree's partials: every one is template source (an
+ * include renders it, whatever its suffix), so each print must end with an
+ * escaping filter and the syntax must compile, at load time. Returns their
+ * paths relative to the tree root.
+ */
+function checkPartials(dir: string, env: nunjucks.Environment): string[] {
+  const partialsDir = path.join(dir, PARTIALS_DIR);
+  if (!fs.existsSync(partialsDir)) {
+    return [];
+  }
+  if (!fs.lstatSync(partialsDir).isDirectory()) {
+    throw new TemplateLoadError(
+      partialsDir,
+      `${PARTIALS_DIR} must be a folder`,
+    );
+  }
+  return listTreeFiles(partialsDir).map(rel => {
+    const abs = path.join(partialsDir, rel);
+    compile(env, abs, fs.readFileSync(abs, 'utf8'));
+    return `${PARTIALS_DIR}/${rel}`;
+  });
+}
+
 /** Loads one tree from its folder. */
 export function loadTree(
   dir: string,
@@ -164,10 +198,11 @@ export function loadTree(
         : undefined,
     };
   });
+  const partials = checkPartials(dir, env);
   const target = manifest.target
     ? compile(env, `${raw.file} (target)`, manifest.target)
     : undefined;
-  return { manifest, dir, files, target };
+  return { manifest, dir, files, partials, target };
 }
 
 /** Walks the roots; each folder holding a manifest is a tree (not descended into). */

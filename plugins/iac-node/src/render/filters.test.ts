@@ -1,5 +1,15 @@
 import YAML from 'yaml';
-import { bool, hclStr, ident, json, md, num, yaml, yamlStr } from './filters';
+import {
+  bool,
+  FilterError,
+  hclStr,
+  ident,
+  json,
+  md,
+  num,
+  yaml,
+  yamlStr,
+} from './filters';
 
 const HOSTILE = [
   'plain',
@@ -45,6 +55,17 @@ describe('escaping filters', () => {
     expect(() => yaml({ run: '${{ github.event.issue.title }}' })).toThrow(
       /GitHub Actions/,
     );
+  });
+
+  it('yaml names the refused string, so the engine can find its field', () => {
+    let thrown: unknown;
+    try {
+      yaml({ steps: [{ run: 'echo ${{ github.token }}' }] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FilterError);
+    expect((thrown as FilterError).value).toBe('echo ${{ github.token }}');
   });
 
   it('yaml quotes strings that YAML 1.1 (Helm) or 1.2 would read as something else', () => {

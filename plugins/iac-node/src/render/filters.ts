@@ -141,6 +141,7 @@ function yamlUncached(value: unknown, indent: number): string {
     throw new FilterError(
       'yaml',
       'value contains "${{", which GitHub Actions would evaluate',
+      stringWith(value, '${{'),
     );
   }
   if (!indent) {
@@ -151,6 +152,20 @@ function yamlUncached(value: unknown, indent: number): string {
     .split('\n')
     .map((line, i) => (i === 0 || line === '' ? line : pad + line))
     .join('\n');
+}
+
+/** The first string (value or key) in `value` that contains `needle`. */
+function stringWith(value: unknown, needle: string): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes(needle) ? value : undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes(needle) ? key : stringWith(item, needle);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Text inside Markdown: one line, Markdown and HTML syntax escaped. */

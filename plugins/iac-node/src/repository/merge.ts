@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFiles, FileToWrite } from '../files';
-import { runGit } from '../git/exec';
+import { runGit } from '@iacforge/plugin-iac-git-node';
 
 /** One conflicted region of a file, as the conflict markers delimit it. */
 export type ConflictHunk = {

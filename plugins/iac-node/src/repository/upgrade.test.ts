@@ -9,7 +9,7 @@ import {
   SEED_HELM_FRAGMENTS,
   SEED_PLATFORM_NEW_CLUSTER,
 } from '@iacforge/plugin-iac-common';
-import { IacEngine, PayloadValidationError } from '../engine';
+import { IacEngine, PayloadValidationError, requireGenerated } from '../engine';
 import {
   bumpManifest,
   copyShippedRoot,
@@ -204,7 +204,7 @@ describe('upgradeRepository', () => {
       .trim()
       .split('\n')
       .sort();
-    const render = engineB.generate('platform', payload);
+    const render = requireGenerated(engineB.generate('platform', payload));
     expect(pristineFiles).toEqual(
       [
         ...render.files.map(f => f.path),

@@ -14,13 +14,14 @@ import {
   compareSemver,
   parseAnswersFile,
   PRISTINE_BRANCH,
+  summarizeIssues,
   templateVersionChanges,
   TemplateVersionChange,
   UPGRADE_BRANCH_PREFIX,
 } from '@iacforge/plugin-iac-common';
-import { IacEngine, PayloadValidationError } from '../engine';
+import { IacEngine, requireGenerated } from '../engine';
 import { FileToWrite } from '../files';
-import { runGit } from '../git/exec';
+import { runGit } from '@iacforge/plugin-iac-git-node';
 import {
   ChangedFile,
   changedFiles,
@@ -169,11 +170,7 @@ function renderRepository(
   payload: Record<string, unknown>,
   previousCatalogInfo: Buffer | undefined,
 ) {
-  const validated = engine.validate(answers.request, payload);
-  if (!validated.ok) {
-    throw new PayloadValidationError(validated.issues);
-  }
-  const result = engine.generate(answers.request, payload);
+  const result = requireGenerated(engine.generate(answers.request, payload));
   const template = answers.template
     ? { entityRef: answers.template }
     : undefined;
@@ -235,9 +232,10 @@ export async function upgradeRepository(
   const parsed = parseAnswersFile(recordedText.toString('utf8'));
   if (!parsed.ok) {
     throw bad(
-      `${ANSWERS_PATH} on ${PRISTINE_BRANCH} cannot be read: ${parsed.issues
-        .map(i => `${i.path || '(root)'}: ${i.message}`)
-        .join('; ')}`,
+      `${ANSWERS_PATH} on ${PRISTINE_BRANCH} cannot be read: ${summarizeIssues(
+        parsed.issues,
+        parsed.issues.length,
+      )}`,
       'invalid-answers',
     );
   }

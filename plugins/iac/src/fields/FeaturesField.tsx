@@ -5,6 +5,7 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import {
   Cloud,
   featureGroupOf,
+  formatIssue,
   FormOptions,
   formToPayload,
 } from '@iacforge/plugin-iac-common';
@@ -287,6 +288,6 @@ export async function validateFeatures(
     const name = fieldOfIssuePath(issue.path);
     const group = name ? featureGroupOf(name) : undefined;
     if (!name || !group || !offered.has(group.id)) continue;
-    validation.addError(`${inputs.get(name) ?? issue.path}: ${issue.message}`);
+    validation.addError(formatIssue(issue, inputs.get(name)));
   }
 }

@@ -7,6 +7,7 @@ import type { ValidationIssue } from '../api/types';
 import { PreviewView, useLivePreview } from '../components/Preview';
 import {
   fieldForIssue,
+  formatIssue,
   FormOptions,
   formToPayload,
   mapIssues,
@@ -98,8 +99,7 @@ export const PreviewField = (
 export function describeIssue(
   issue: ValidationIssue & { field?: string },
 ): string {
-  if (issue.field) return `${issue.field}: ${issue.message}`;
-  return `${issue.path || 'payload'}: ${issue.message}`;
+  return formatIssue(issue, issue.field);
 }
 
 /**

@@ -12,6 +12,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
+import { formatIssue } from '@iacforge/plugin-iac-common';
 import { iacApiRef } from '../api/IacApi';
 import type { UpgradePreview, ValidationIssue } from '../api/types';
 
@@ -135,7 +136,7 @@ export const UpgradePreviewField = (
         </Typography>
         {state.issues?.map(i => (
           <Typography key={i.path} variant="body2" color="error">
-            {i.path}: {i.message}
+            {formatIssue(i)}
           </Typography>
         ))}
       </div>

@@ -10,6 +10,7 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser';
+import { formatIssue } from '@iacforge/plugin-iac-common';
 import type { ValidationIssue } from '../api/types';
 import {
   parseIssuePath,
@@ -84,7 +85,7 @@ export function issueDiagnostics(
           from,
           to: Math.max(to, from + 1),
           severity: 'error' as const,
-          message: `${issue.path || 'payload'}: ${issue.message}`,
+          message: formatIssue(issue),
           path: issue.path,
         };
       }
@@ -95,7 +96,7 @@ export function issueDiagnostics(
         from: anchor.offset,
         to: anchor.offset + (anchor === node ? 1 : anchor.length),
         severity: 'error' as const,
-        message: `${issue.path}: ${issue.message}`,
+        message: formatIssue(issue),
         path: issue.path,
       };
     }
@@ -103,7 +104,7 @@ export function issueDiagnostics(
       from: 0,
       to: Math.min(1, text.length),
       severity: 'error' as const,
-      message: `${issue.path || 'payload'}: ${issue.message}`,
+      message: formatIssue(issue),
       path: issue.path,
     };
   });

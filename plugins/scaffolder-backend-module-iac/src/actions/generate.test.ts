@@ -4,7 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { formToPayload } from '@iacforge/plugin-iac-common';
-import { IacEngine } from '@iacforge/plugin-iac-node';
+import { IacEngine, requireGenerated } from '@iacforge/plugin-iac-node';
 import { buildPayload } from './generate';
 import { createClusterGenerateAction } from './clusterGenerate';
 import { createHelmGenerateAction } from './helmGenerate';
@@ -236,7 +236,9 @@ describe('iac:platform:generate', () => {
 
   it('writes when the preview showed the same content hash', async () => {
     const { catalog: _, ...payload } = input;
-    const expected = engine.generate('platform', payload).contentHash;
+    const expected = requireGenerated(
+      engine.generate('platform', payload),
+    ).contentHash;
     const workspacePath = workspace();
     const ctx = createMockActionContext({
       input: { ...input, expectedContentHash: expected },
@@ -250,7 +252,9 @@ describe('iac:platform:generate', () => {
   it('fails before writing anything when the preview was stale', async () => {
     // the preview showed chart 0.1.0; the answers now say 0.2.0
     const { catalog: _, ...payload } = input;
-    const previewed = engine.generate('platform', payload).contentHash;
+    const previewed = requireGenerated(
+      engine.generate('platform', payload),
+    ).contentHash;
     const workspacePath = workspace();
     const ctx = createMockActionContext({
       input: {
@@ -392,7 +396,9 @@ describe('form input (the Template passes ${{ parameters }})', () => {
   it('renders what the preview renders: the payload of formToPayload for the same form and options', async () => {
     // what the IacPreview field sends to the API
     const previewed = formToPayload(form, formOptions).payload;
-    const expected = engine.generate('platform', previewed).contentHash;
+    const expected = requireGenerated(
+      engine.generate('platform', previewed),
+    ).contentHash;
     const workspacePath = workspace();
     const ctx = createMockActionContext({
       input: { form, formOptions, expectedContentHash: expected },

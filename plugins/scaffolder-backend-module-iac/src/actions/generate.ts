@@ -12,6 +12,7 @@ import {
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import type { z as zod } from 'zod/v3';
 import {
+  formatIssue,
   formatTemplateRef,
   FormOptions,
   formToPayload,
@@ -29,8 +30,6 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
-  PayloadValidationError,
-  TemplateRenderError,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
 import {
@@ -39,6 +38,7 @@ import {
   entityRefsOf,
 } from '../catalogNames';
 import { authorizeBasic } from '../permissions';
+import { issuesInputError } from '../inputIssues';
 
 /** Task secret name of each secret payload field: its last segment, e.g. logs_splunk_token. */
 export const SECRET_NAMES: Record<string, string> = Object.fromEntries(
@@ -166,15 +166,6 @@ export function buildPayload(
   return { payload, used };
 }
 
-function describeIssues(error: PayloadValidationError): string {
-  const lines = error.issues.map(
-    i => `  - ${i.path || '(root)'}: ${i.message}`,
-  );
-  return `Invalid IaC Forge payload (${
-    error.issues.length
-  } problem(s)):\n${lines.join('\n')}`;
-}
-
 export async function runGenerate(
   kind: GenerateKind,
   engine: IacEngine,
@@ -191,20 +182,12 @@ export async function runGenerate(
   }
   const input = ctx.input as GenerateInput;
   const { payload, used } = buildPayload(input, ctx.secrets, kind);
-  let result: GenerateResult;
-  try {
-    result = engine.generate(kind, payload);
-  } catch (error) {
-    if (error instanceof PayloadValidationError) {
-      throw new InputError(describeIssues(error));
-    }
-    if (error instanceof TemplateRenderError) {
-      throw new InputError(
-        `Cannot render ${error.template}: ${error.file}: ${error.reason}`,
-      );
-    }
-    throw error;
+  // bad input is an InputError; a fault of a template tree throws as it is
+  const outcome = engine.generate(kind, payload);
+  if (!outcome.ok) {
+    throw issuesInputError(outcome.issues);
   }
+  const result: GenerateResult = outcome;
   const expected = input.expectedContentHash;
   if (isSet(expected) && expected !== result.contentHash) {
     // nothing is written or pushed: the user approved other files
@@ -254,7 +237,7 @@ export async function runGenerate(
     | { image_repository: string }
     | undefined;
   for (const warning of helm ? helmContextWarnings(helm) : []) {
-    ctx.logger.warn(`${warning.path}: ${warning.message}`);
+    ctx.logger.warn(formatIssue(warning));
   }
   if (used.length) {
     ctx.logger.info(

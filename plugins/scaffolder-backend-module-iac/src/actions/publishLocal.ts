@@ -10,7 +10,7 @@ import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
 import {
   LocalGitRepositories,
   RepositoryError,
-} from '@iacforge/plugin-iac-node';
+} from '@iacforge/plugin-iac-git-node';
 import { authorizePublish } from '../permissions';
 import { examples } from './publishLocal.examples';
 import { publishedBefore } from './publishedTree';

@@ -179,7 +179,7 @@ describe('iac:upgrade', () => {
         answers: { helm_context: { replica_count: -1, image_tag: '' } },
       }),
     ).rejects.toThrow(
-      /^Invalid answers \(1 problem\(s\)\):\n {2}- helm_context\.replica_count: /,
+      /^Invalid answers \(1 problem\):\n {2}- helm_context\.replica_count: /,
     );
     await expect(
       run({ repoUrl: 'localhost?owner=team&repo=none' }),

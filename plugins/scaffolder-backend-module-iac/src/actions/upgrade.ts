@@ -10,15 +10,18 @@ import {
 import {
   conflictLine,
   IacEngine,
-  LocalGitRepositories,
   PayloadValidationError,
-  RepositoryError,
   templateLine,
   UpgradeError,
   UpgradeOptions,
   upgradeRepository,
 } from '@iacforge/plugin-iac-node';
+import {
+  LocalGitRepositories,
+  RepositoryError,
+} from '@iacforge/plugin-iac-git-node';
 import { authorizeBasic } from '../permissions';
+import { issuesInputError } from '../inputIssues';
 import { examples } from './upgrade.examples';
 import { upgradeOnGithub, upgradeTargetOf } from './upgradeTarget';
 
@@ -237,13 +240,7 @@ export function createUpgradeAction(options: {
             throw new InputError(error.message);
           }
           if (error instanceof PayloadValidationError) {
-            throw new InputError(
-              `Invalid answers (${
-                error.issues.length
-              } problem(s)):\n${error.issues
-                .map(i => `  - ${i.path || '(root)'}: ${i.message}`)
-                .join('\n')}`,
-            );
+            throw issuesInputError(error.issues, 'Invalid answers');
           }
           throw error;
         }

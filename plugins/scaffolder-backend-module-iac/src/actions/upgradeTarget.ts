@@ -15,12 +15,11 @@ import {
 import { Octokit } from '@octokit/rest';
 import { localGitRepositoryOf } from '@iacforge/plugin-iac-common';
 import {
-  GitCommandError,
-  runGit,
   UpgradeOptions,
   UpgradeResult,
   upgradeRepository,
 } from '@iacforge/plugin-iac-node';
+import { GitCommandError, runGit } from '@iacforge/plugin-iac-git-node';
 import { parseRepoUrl } from './publishLocal';
 
 export type UpgradeTarget = { host: string; owner: string; repo: string };

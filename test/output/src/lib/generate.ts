@@ -16,6 +16,7 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
+  requireGenerated,
   shippedTemplateRoot,
   writeFiles,
 } from '@iacforge/plugin-iac-node';
@@ -50,7 +51,7 @@ export async function generateAndCheck(
   payload: unknown,
   options: DirectoryCheckOptions = {},
 ): Promise<{ result: GenerateResult; report: CheckReport; summary: string }> {
-  const result = getEngine().generate(kind, payload);
+  const result = requireGenerated(getEngine().generate(kind, payload));
   const dir = await writeResult(result);
   try {
     const report = await checkDirectory(dir, options);

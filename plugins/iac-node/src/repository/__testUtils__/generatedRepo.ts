@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { IacEngine, GenerateKind } from '../../engine';
+import { IacEngine, GenerateKind, requireGenerated } from '../../engine';
 import { writeFiles } from '../../files';
-import { LocalGitRepositories } from '../../git/LocalGitRepositories';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { shippedTemplateRoot } from '../../roots';
 import { answersFile, catalogInfoFile, CatalogOptions } from '../repoFiles';
 
@@ -80,7 +80,9 @@ export async function publishGenerated(options: {
   pristine?: boolean;
 }) {
   const host = tmpDir('iacforge-host-');
-  const result = options.engine.generate(options.kind, options.payload);
+  const result = requireGenerated(
+    options.engine.generate(options.kind, options.payload),
+  );
   const template = { entityRef: 'template:default/iacforge-service' };
   const workspace = tmpDir('iacforge-ws-');
   await writeFiles(workspace, [

@@ -17,6 +17,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import DownloadIcon from '@material-ui/icons/GetApp';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import { issueLabel } from '@iacforge/plugin-iac-common';
 import { iacApiRef } from '../../api/IacApi';
 import type {
   Finding,
@@ -289,7 +290,7 @@ export const PreviewView = (props: PreviewViewProps) => {
                 return (
                   <li key={issueKey(issue, i)}>
                     <Typography variant="body2" component="span">
-                      <strong>{field ?? (issue.path || 'payload')}</strong>
+                      <strong>{issueLabel(issue, field)}</strong>
                       {field && issue.path && (
                         <span className={classes.code}> ({issue.path})</span>
                       )}

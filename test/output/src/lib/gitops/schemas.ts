@@ -1,5 +1,5 @@
 /*
- * The vendored CRD schemas (packages/output-checks/crd-schemas, see its README) as
+ * The vendored CRD schemas (plugins/output-checks/crd-schemas, see its README) as
  * `extraSchemas` for @iacforge/output-checks: Flagger Canary and
  * tofu-controller Terraform. Flux kinds come with @kubernetes-models/flux-cd.
  */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   GeneratedFile,
   IacEngine,
+  requireGenerated,
   TemplateRegistry,
 } from '@iacforge/plugin-iac-node';
 import { templateRoot } from '../generate';
@@ -42,7 +43,9 @@ export function ownFiles(files: GeneratedFile[]): GeneratedFile[] {
 
 /** Renders a platform payload; returns the files of our trees by path. */
 export function renderOwn(payload: unknown): Map<string, string> {
-  const result = governanceEngine().generate('platform', payload);
+  const result = requireGenerated(
+    governanceEngine().generate('platform', payload),
+  );
   return new Map(
     ownFiles(result.files).map(f => [f.path, f.content.toString('utf8')]),
   );

@@ -18,6 +18,7 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
+  requireGenerated,
 } from '@iacforge/plugin-iac-node';
 import { getEngine, PLAINTEXT_SECRETS, templateRoot } from '../generate';
 
@@ -68,9 +69,8 @@ export function engineFor(kind: GenerateKind): IacEngine {
 
 /** Renders a case and returns the chart's files. */
 export function renderChart(helmCase: HelmCase): RenderedChart {
-  const result = engineFor(helmCase.kind).generate(
-    helmCase.kind,
-    helmCase.payload,
+  const result = requireGenerated(
+    engineFor(helmCase.kind).generate(helmCase.kind, helmCase.payload),
   );
   const helm = result.payload.helm_context as { chart_name: string };
   const chartDir = `charts/${helm.chart_name}`;

@@ -11,6 +11,7 @@ import {
   GenerateKind,
   GenerateResult,
   IacEngine,
+  requireGenerated,
 } from '@iacforge/plugin-iac-node';
 import { templateRoot } from '../generate';
 
@@ -42,6 +43,6 @@ export function render(
   payload: unknown,
   withEngine: IacEngine = getTerraformEngine(),
 ): { result: GenerateResult; files: Map<string, string> } {
-  const result = withEngine.generate(kind, payload);
+  const result = requireGenerated(withEngine.generate(kind, payload));
   return { result, files: terraformFiles(result) };
 }

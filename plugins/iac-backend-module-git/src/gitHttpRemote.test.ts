@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import express from 'express';
-import { LocalGitRepositories } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { createGitRouter } from './gitHttp';
 
 const exec = promisify(execFile);

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { LocalGitRepositories } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { createGitRouter } from './gitHttp';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));

@@ -8,7 +8,7 @@
 // (the source package name + version) does not match. A no-op run only stats
 // a few files. Called by scripts/bootstrap.sh on every run.
 //
-// Usage: node packages/output-checks/scripts/install-tools.mjs [--force]
+// Usage: node plugins/output-checks/scripts/install-tools.mjs [--force]
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
-/** The monorepo root: packages/output-checks/scripts -> ../../.. */
+/** The monorepo root: plugins/output-checks/scripts -> ../../.. */
 export const repoRoot = path.resolve(scriptDir, '..', '..', '..');
 export const helmToolsDir = path.join(repoRoot, '.tools', 'helm');
 

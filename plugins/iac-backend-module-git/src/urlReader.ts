@@ -5,7 +5,6 @@
  */
 import {
   createServiceFactory,
-  coreServices,
   UrlReaderService,
   UrlReaderServiceReadTreeResponse,
   UrlReaderServiceReadUrlResponse,
@@ -13,10 +12,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
 import { NotFoundError, NotModifiedError } from '@backstage/errors';
-import {
-  LocalGitRepositories,
-  localGitSettings,
-} from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
+import { localGitServiceRef } from './service';
 
 export type LocalGitUrl = {
   owner: string;
@@ -111,21 +108,20 @@ export class LocalGitUrlReader implements UrlReaderService {
 /** Adds the local git URL reader to the backend's URL readers. */
 export const localGitUrlReaderFactory = createServiceFactory({
   service: urlReaderFactoriesServiceRef,
-  deps: { config: coreServices.rootConfig },
-  async factory({ config }) {
+  deps: { localGit: localGitServiceRef },
+  async factory({ localGit }) {
     return () => {
-      const settings = localGitSettings(config);
-      if (!settings.enabled) {
+      if (!localGit.enabled) {
         return [];
       }
       const reader = new LocalGitUrlReader(
-        new LocalGitRepositories(settings.directory),
-        settings.baseUrl,
+        localGit.repositories,
+        localGit.baseUrl,
       );
       return [
         {
           reader,
-          predicate: (url: URL) => url.href.startsWith(`${settings.baseUrl}/`),
+          predicate: (url: URL) => url.href.startsWith(`${localGit.baseUrl}/`),
         },
       ];
     };

@@ -10,7 +10,7 @@ import Router from 'express-promise-router';
 import {
   LocalGitRepositories,
   RepositoryError,
-} from '@iacforge/plugin-iac-node';
+} from '@iacforge/plugin-iac-git-node';
 
 function sendCgiResponse(
   child: ReturnType<typeof spawn>,

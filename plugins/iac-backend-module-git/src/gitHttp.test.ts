@@ -5,13 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
+  coreServices,
+  createBackendPlugin,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { LocalGitRepositories } from '@iacforge/plugin-iac-node';
+import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import request from 'supertest';
-import { iacPlugin } from './plugin';
+import gitFeatures from './index';
 import { LocalGitUrlReader, parseLocalGitUrl } from './urlReader';
 
 const exec = promisify(execFile);
@@ -31,6 +36,24 @@ function rawStatus(port: number, target: string): Promise<number> {
     });
     socket.on('error', reject);
     socket.on('close', () => resolve(Number(head.split(' ')[1])));
+  });
+}
+
+/**
+ * Stands in for the `iac` plugin (the module extends it) and hands out the
+ * backend's URL reader, to see the local git reader wired into it.
+ */
+function iacPluginStandIn(onReader: (reader: UrlReaderService) => void) {
+  return createBackendPlugin({
+    pluginId: 'iac',
+    register(env) {
+      env.registerInit({
+        deps: { urlReader: coreServices.urlReader },
+        async init({ urlReader }) {
+          onReader(urlReader);
+        },
+      });
+    },
   });
 }
 
@@ -56,14 +79,19 @@ describe('local git host', () => {
     });
   });
 
-  async function start() {
+  let backendReader: UrlReaderService | undefined;
+
+  async function start(enabled = true) {
     const { server } = await startTestBackend({
       features: [
-        iacPlugin,
+        iacPluginStandIn(reader => {
+          backendReader = reader;
+        }),
+        gitFeatures,
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
-            iac: { templateRoots: [], localGit: { enabled: true, directory } },
+            iac: { localGit: { enabled, directory } },
           },
         }),
       ],
@@ -170,5 +198,26 @@ describe('local git host', () => {
     await expect(
       reader.readUrl(`${prefix}/team/payments/blob/main/nope.yaml`),
     ).rejects.toThrow(/No nope.yaml/);
+  });
+
+  it("adds its reader to the backend's URL readers (one backend.add)", async () => {
+    await start();
+    const url =
+      'http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml';
+    const res = await backendReader!.readUrl(url);
+    expect((await res.buffer()).toString()).toBe('kind: Component\n');
+  });
+
+  it('serves nothing and reads nothing unless iac.localGit.enabled', async () => {
+    const server = await start(false);
+    await request(server)
+      .get('/api/iac/git/team/payments/blob/main/catalog-info.yaml')
+      .set('Authorization', mockCredentials.user.header())
+      .expect(404);
+    await expect(
+      backendReader!.readUrl(
+        'http://localhost:7007/api/iac/git/team/payments/blob/main/catalog-info.yaml',
+      ),
+    ).rejects.toThrow();
   });
 });
