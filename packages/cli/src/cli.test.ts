@@ -166,6 +166,30 @@ describe('iacforge', () => {
     );
   });
 
+  it('exit 1 with the field path for a value a template filter refuses', async () => {
+    // chart-one with a file that prints the image tag as a number
+    const roots = fs.mkdtempSync(path.join(os.tmpdir(), 'iacforge-roots-'));
+    fs.cpSync(ROOTS, roots, { recursive: true });
+    fs.writeFileSync(
+      path.join(roots, 'helm', 'chart-one', 'NOTES.txt.njk'),
+      'tag: {= helm_context.image_tag | num =}\n',
+    );
+    const r = await run([
+      'render',
+      'payload.json',
+      '-o',
+      'out',
+      '--roots',
+      roots,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'iacforge: Invalid payload (1 problem):\n' +
+        '  - helm_context.image_tag: Cannot be rendered into NOTES.txt.njk: num: expected a finite number, got "1.27"\n',
+    );
+    expect(fs.existsSync(path.join(r.cwd, 'out'))).toBe(false);
+  });
+
   it('exit 2 for usage and I/O errors', async () => {
     expect(
       (await run(['render', 'missing.json', '-o', 'out', '--roots', ROOTS]))

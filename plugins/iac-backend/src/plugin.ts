@@ -85,6 +85,7 @@ export const iacPlugin = createBackendPlugin({
                 logger,
                 // below the HTTP thread and the plain previews
                 nice: config.getOptionalNumber('iac.preview.heavyNice') ?? 10,
+                name: 'iac-checks',
               })
             : undefined;
         lifecycle.addShutdownHook(async () => {

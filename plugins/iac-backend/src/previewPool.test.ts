@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
@@ -38,6 +39,28 @@ describe('PreviewPool', () => {
         expect(bytes(answer)).toEqual(bytes(local));
       });
       expect(pool.active).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('names its threads (Linux), so their CPU time shows apart from the HTTP thread', async () => {
+    const pool = new PreviewPool({
+      size: 1,
+      roots: [TEMPLATES],
+      logger,
+      name: 'iac-test-pool',
+    });
+    try {
+      expect(
+        (await pool.render('platform', SEED_PLATFORM_NEW_CLUSTER))?.type,
+      ).toBe('ok');
+      const names = fs
+        .readdirSync('/proc/self/task')
+        .map(tid =>
+          fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim(),
+        );
+      expect(names).toContain('iac-test-pool');
     } finally {
       await pool.close();
     }

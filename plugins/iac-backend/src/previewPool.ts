@@ -51,6 +51,8 @@ export type PreviewPoolOptions = {
   file?: string;
   /** CPU priority of the workers (Linux nice value; default: unchanged). */
   nice?: number;
+  /** The workers' thread name (Linux, e.g. in `top -H`; default iac-preview). */
+  name?: string;
 };
 
 /** A preview rendered by a worker, with the worker's thread id. */
@@ -99,6 +101,7 @@ export class PreviewPool {
       iacforgePreviewWorker: true,
       roots: this.options.roots,
       nice: this.options.nice,
+      name: this.options.name ?? 'iac-preview',
     };
     const file = this.options.file ?? previewWorkerFile();
     const worker = new Worker(file, {

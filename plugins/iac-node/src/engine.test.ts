@@ -169,6 +169,29 @@ describe('IacEngine', () => {
     ).toBe(a.contentHash);
   });
 
+  it('a one-field edit re-renders into the same Buffers where the text did not change', () => {
+    const a = engine.generate('platform', seedAws);
+    const edited = clone(seedAws);
+    edited.helm_context.chart_version = '0.2.0';
+    const b = engine.generate('platform', edited);
+    expect(b.files.map(f => f.path)).toEqual(a.files.map(f => f.path));
+    const changed = b.files.filter(
+      (f, i) => !f.content.equals(a.files[i].content),
+    );
+    expect(changed.map(f => f.path)).toContain('charts/payments/Chart.yaml');
+    // every unchanged file is the earlier render's Buffer (its digest and
+    // preview JSON are reused), the changed ones new Buffers
+    b.files.forEach((f, i) => {
+      expect(f.content === a.files[i].content).toBe(
+        f.content.equals(a.files[i].content),
+      );
+    });
+    expect(b.contentHash).not.toBe(a.contentHash);
+    expect(engine.generate('platform', seedAws).contentHash).toBe(
+      a.contentHash,
+    );
+  });
+
   it('skips Terraform for an existing cluster', () => {
     const existing = clone(seedAws) as any;
     existing.existing_cluster = true;

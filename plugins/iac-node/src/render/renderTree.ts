@@ -9,6 +9,7 @@ import nunjucks from 'nunjucks';
 import { evaluateWhen } from '@iacforge/plugin-iac-common';
 import type { TemplateTree } from '../registry/TemplateRegistry';
 import { FilterError, takeFilterError } from './filters';
+import { internContent } from './internedContent';
 import { joinOutputPath, normalizeOutputPath } from './paths';
 
 /** One generated file. */
@@ -135,11 +136,10 @@ export function renderTree(
     if (!isFileIncluded(tree, file, context)) {
       continue;
     }
+    // the same text as an earlier render gives the same Buffer (its digest
+    // and preview JSON are then reused): internedContent.ts
     const content = file.template
-      ? Buffer.from(
-          renderTemplate(tree, file.source, file.template, context),
-          'utf8',
-        )
+      ? internContent(renderTemplate(tree, file.source, file.template, context))
       : file.content;
     let outPath: string;
     try {

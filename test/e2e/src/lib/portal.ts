@@ -18,6 +18,8 @@ export const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
 export type Portal = {
   baseUrl: string;
   port: number;
+  /** The backend's process id (e.g. to read its CPU time from /proc). */
+  pid: number;
   dataDir: string;
   logFile: string;
   stop(): Promise<void>;
@@ -166,6 +168,8 @@ export async function startPortal(
     extraConfig?: string;
     /** Turn on the local git host with its repositories in this folder. */
     localGitDir?: string;
+    /** Extra environment of the backend (e.g. NODE_OPTIONS). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<Portal> {
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -226,6 +230,7 @@ export async function startPortal(
         NODE_ENV: 'development',
         ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
         GITHUB_TOKEN: process.env.GITHUB_TOKEN ?? 'unused-in-e2e',
+        ...options.env,
       },
     },
   );
@@ -260,7 +265,7 @@ export async function startPortal(
     await stop();
     throw error;
   }
-  return { baseUrl, port, dataDir, logFile, stop };
+  return { baseUrl, port, pid: child.pid!, dataDir, logFile, stop };
 }
 
 /** A guest user token, as the browser's guest sign-in gets it. */
