@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEngine } from '@iacforge/plugin-iac-node';
 import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
@@ -36,6 +37,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalogService: catalogServiceRef,
         localGit: localGitServiceRef,
       },
       async init({
@@ -45,6 +47,7 @@ export const scaffolderModuleIac = createBackendModule({
         auth,
         permissions,
         permissionsRegistry,
+        catalogService,
         localGit: git,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
@@ -79,7 +82,10 @@ export const scaffolderModuleIac = createBackendModule({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
-          createGithubGovernanceAction({ integrations }),
+          createGithubGovernanceAction({
+            integrations,
+            catalog: catalogService,
+          }),
           createUpgradeAction({
             engine,
             localGit: git.enabled
