@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { iacEngineServiceRef } from '@iacforge/plugin-iac-node';
 import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
@@ -37,6 +38,7 @@ export const scaffolderModuleIac = createBackendModule({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         iacEngine: iacEngineServiceRef,
+        catalogService: catalogServiceRef,
         localGit: localGitServiceRef,
       },
       async init({
@@ -47,6 +49,7 @@ export const scaffolderModuleIac = createBackendModule({
         permissions,
         permissionsRegistry,
         iacEngine,
+        catalogService,
         localGit: git,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
@@ -79,7 +82,10 @@ export const scaffolderModuleIac = createBackendModule({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
-          createGithubGovernanceAction({ integrations }),
+          createGithubGovernanceAction({
+            integrations,
+            catalog: catalogService,
+          }),
           createUpgradeAction({
             engine,
             localGit: git.enabled
