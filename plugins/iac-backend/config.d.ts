@@ -1,18 +1,8 @@
 export interface Config {
   /** IaC Forge */
   iac?: {
-    /**
-     * More folders holding template trees (see docs/templates.md), relative
-     * to the backend's working directory. They are loaded after the trees
-     * shipped in `@iacforge/plugin-iac-templates`; a tree with the kind and
-     * name of a loaded one is refused at start.
-     */
-    templateRoots?: string[];
-    /**
-     * Load the template trees shipped in `@iacforge/plugin-iac-templates`
-     * (default true). Set false to serve only `iac.templateRoots`.
-     */
-    shippedTemplates?: boolean;
+    // iac.templateRoots, iac.shippedTemplates, iac.templateSources:
+    // declared by @iacforge/plugin-iac-node (the shared engine reads them)
     /**
      * Allow calls without Backstage credentials (e.g. from CI or curl).
      * Off by default: every route needs a user or service token.

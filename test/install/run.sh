@@ -48,6 +48,9 @@ else
     fs.writeFileSync(f, JSON.stringify(p, null, 2) + "\n");' "$PORTAL" "$PINS"
   log "yarn install (stock)"
   yarnp install >"$CACHE/stock-install.log" 2>&1 || { tail -40 "$CACHE/stock-install.log"; exit 1; }
+  # create-app runs no `git init` inside another repository's work tree
+  # (the cache lives under this checkout's .tools/): the portal gets its own
+  [ -d "$PORTAL/.git" ] || git -C "$PORTAL" init --quiet
   git -C "$PORTAL" add -A >/dev/null
   git -C "$PORTAL" -c user.name=iacforge -c user.email=iacforge@localhost commit --quiet -m "stock portal" --no-verify
   git -C "$PORTAL" tag -f stock >/dev/null

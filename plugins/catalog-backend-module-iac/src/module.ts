@@ -3,7 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { createEngine } from '@iacforge/plugin-iac-node';
+import { iacEngineServiceRef } from '@iacforge/plugin-iac-node';
 import { iacTemplateEntitiesLocation } from '@iacforge/plugin-iac-templates';
 import { IacTemplatesEntityProvider } from './provider';
 import { IacTemplateLagProcessor } from './templateLagProcessor';
@@ -27,8 +27,9 @@ export const catalogModuleIacTemplates = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        iacEngine: iacEngineServiceRef,
       },
-      async init({ catalog, config, logger }) {
+      async init({ catalog, config, logger, iacEngine }) {
         const enabled =
           config.getOptionalBoolean('iac.catalog.templates') ?? true;
         const locationFile = iacTemplateEntitiesLocation();
@@ -42,12 +43,10 @@ export const catalogModuleIacTemplates = createBackendModule({
         );
         // outdated generated components: iacforge.io/outdated, template-lag
         if (config.getOptionalBoolean('iac.catalog.templateLag') ?? true) {
-          const engine = createEngine(
-            config.getOptionalStringArray('iac.templateRoots'),
-            { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
+          // the versions served now (a URL source may bring newer ones)
+          catalog.addProcessor(
+            new IacTemplateLagProcessor(() => iacEngine.engine.templates()),
           );
-          const installed = engine.templates();
-          catalog.addProcessor(new IacTemplateLagProcessor(() => installed));
         }
       },
     });

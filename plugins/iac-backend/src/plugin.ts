@@ -2,7 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createEngine } from '@iacforge/plugin-iac-node';
+import { iacEngineServiceRef } from '@iacforge/plugin-iac-node';
 import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
 import os from 'node:os';
 import {
@@ -34,6 +34,7 @@ export const iacPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        iacEngine: iacEngineServiceRef,
         localGit: localGitServiceRef,
       },
       async init({
@@ -44,6 +45,7 @@ export const iacPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         permissionsRegistry,
+        iacEngine,
         localGit,
       }) {
         // iac.generate, iac.download, iac.upgrade (iac.publish is the
@@ -51,15 +53,9 @@ export const iacPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(
           iacPermissions.filter(p => p.name !== iacPublishPermission.name),
         );
-        const engine = createEngine(
-          config.getOptionalStringArray('iac.templateRoots'),
-          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
-        );
-        logger.info(
-          `Loaded ${engine.templates().length} IaC templates from ${
-            engine.registry.roots.join(', ') || '(no roots)'
-          }`,
-        );
+        // the backend's one engine (shared with the scaffolder and catalog
+        // modules); it reads the template configuration
+        const engine = iacEngine.engine;
         // previews render in worker threads so the HTTP thread stays free
         const workers =
           config.getOptionalNumber('iac.preview.workers') ??
@@ -68,7 +64,7 @@ export const iacPlugin = createBackendPlugin({
           workers > 0
             ? new PreviewPool({
                 size: workers,
-                roots: engine.registry.roots,
+                roots: iacEngine.roots(),
                 logger,
               })
             : undefined;
@@ -81,13 +77,18 @@ export const iacPlugin = createBackendPlugin({
           heavyWorkers > 0
             ? new PreviewPool({
                 size: heavyWorkers,
-                roots: engine.registry.roots,
+                roots: iacEngine.roots(),
                 logger,
                 // below the HTTP thread and the plain previews
                 nice: config.getOptionalNumber('iac.preview.heavyNice') ?? 10,
                 name: 'iac-checks',
               })
             : undefined;
+        // a URL source changed the trees: the workers render from the new set
+        iacEngine.onChange(roots => {
+          previewPool?.setRoots(roots);
+          heavyPool?.setRoots(roots);
+        });
         lifecycle.addShutdownHook(async () => {
           await Promise.all([previewPool?.close(), heavyPool?.close()]);
         });
@@ -111,6 +112,7 @@ export const iacPlugin = createBackendPlugin({
             previewCacheBytes: config.getOptionalNumber(
               'iac.preview.cacheBytes',
             ),
+            templateSources: () => iacEngine.sources(),
             authorize,
             maxBodySize: config.getOptionalString('iac.maxBodySize'),
             upgradeRouter: localGit.enabled

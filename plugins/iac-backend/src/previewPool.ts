@@ -37,12 +37,14 @@ type Slot = {
   worker: Worker;
   pending: Map<number, (reply: Reply | undefined) => void>;
   answered: boolean;
+  /** Replaced after a change of roots: ends once its jobs are answered. */
+  retired?: boolean;
 };
 
 export type PreviewPoolOptions = {
   /** Number of worker threads (0 = none). */
   size: number;
-  /** The template roots of the engine (each worker loads its own). */
+  /** The template roots of the engine (each worker loads its own; see setRoots). */
   roots: string[];
   logger: LoggerService;
   /** Node options of the workers (default: the process's own). */
@@ -86,9 +88,34 @@ export class PreviewPool {
   private readonly slots: Array<Slot | undefined>;
   private disabled = false;
   private nextId = 0;
+  private roots: string[];
 
   constructor(private readonly options: PreviewPoolOptions) {
     this.slots = new Array(Math.max(0, options.size)).fill(undefined);
+    this.roots = options.roots;
+  }
+
+  /**
+   * Serves another set of template trees: new jobs go to new workers over
+   * `roots`; the old workers answer the jobs they have, then stop.
+   */
+  setRoots(roots: string[]): void {
+    this.roots = roots;
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      if (!slot) {
+        continue;
+      }
+      slot.retired = true;
+      this.slots[i] = undefined;
+      if (slot.pending.size === 0) {
+        slot.worker.terminate().catch(() => undefined);
+      }
+      if (this.active) {
+        // it was started (warm or busy): so is its replacement
+        this.start(i);
+      }
+    }
   }
 
   /** Whether previews go to workers (false after a worker failed to start). */
@@ -99,7 +126,7 @@ export class PreviewPool {
   private start(index: number): Slot {
     const data: PreviewWorkerData = {
       iacforgePreviewWorker: true,
-      roots: this.options.roots,
+      roots: this.roots,
       nice: this.options.nice,
       name: this.options.name ?? 'iac-preview',
     };
@@ -113,7 +140,7 @@ export class PreviewPool {
       if (this.slots[index] === slot) {
         this.slots[index] = undefined;
       }
-      if (!slot.answered && !this.disabled) {
+      if (!slot.answered && !this.disabled && !slot.retired) {
         this.disabled = true;
         this.options.logger.warn(
           `Preview workers are off, previews render on the HTTP thread: ${reason}`,
@@ -129,6 +156,9 @@ export class PreviewPool {
       const resolve = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       resolve?.(reply);
+      if (slot.retired && slot.pending.size === 0) {
+        slot.worker.terminate().catch(() => undefined);
+      }
     });
     worker.on('error', (error: Error) => fail(error.message));
     worker.on('exit', code => fail(`worker exited with code ${code}`));

@@ -28,6 +28,7 @@ import {
   GENERATE_KINDS,
   GenerateKind,
   IacEngine,
+  TemplateSourceStatus,
 } from '@iacforge/plugin-iac-node';
 import { renderCheckedPreview, renderPreview, renderZip } from './preview';
 import { jsonErrorPosition } from './jsonPosition';
@@ -74,6 +75,8 @@ export type RouterOptions = {
   heavyQueue?: number;
   /** Bytes of preview answers kept in memory (default 64 MiB). */
   previewCacheBytes?: number;
+  /** The template trees registered by URL, for GET /template-sources. */
+  templateSources?: () => TemplateSourceStatus[];
 };
 
 function isKind(kind: string): kind is GenerateKind {
@@ -225,6 +228,10 @@ export async function createRouter(
     res.json({ items: engine.templates() });
   });
 
+  router.get('/template-sources', (_req, res) => {
+    res.json({ items: options.templateSources?.() ?? [] });
+  });
+
   router.get('/schemas', (_req, res) => {
     res.json({ items: [...SCHEMA_NAMES] });
   });
@@ -268,7 +275,12 @@ export async function createRouter(
     if (checks) {
       await options.authorize?.(req, iacGeneratePermission);
     }
-    const cacheKey = previews.key(kind, checks, req.body);
+    // answers are kept per set of trees (a URL source may replace it)
+    const cacheKey = previews.key(
+      `${kind}@${engine.generation}`,
+      checks,
+      req.body,
+    );
     const cached = previews.get(cacheKey);
     if (cached !== undefined) {
       res.setHeader('ETag', cached.etag);

@@ -165,7 +165,34 @@ function parseFor(kind: GenerateKind, input: unknown) {
 }
 
 export class IacEngine {
-  constructor(readonly registry: TemplateRegistry) {}
+  private current: TemplateRegistry;
+  private swaps = 0;
+
+  constructor(registry: TemplateRegistry) {
+    this.current = registry;
+  }
+
+  /** The trees rendered now (replaced as a whole by replaceRegistry). */
+  get registry(): TemplateRegistry {
+    return this.current;
+  }
+
+  /**
+   * Which set of trees is served: 0 at start, one more after each
+   * replaceRegistry (answers cached per generation stay correct).
+   */
+  get generation(): number {
+    return this.swaps;
+  }
+
+  /**
+   * Serves another, already loaded set of trees. The swap is atomic: a
+   * generate call (synchronous) renders entirely from one set.
+   */
+  replaceRegistry(registry: TemplateRegistry): void {
+    this.current = registry;
+    this.swaps += 1;
+  }
 
   /** Loads the trees under the roots (see TemplateRegistry.load). */
   static fromRoots(roots: string[]): IacEngine {

@@ -79,3 +79,18 @@ export {
   conflictLine,
   templateLine,
 } from './repository/summary';
+export { portalTemplateRoots } from './roots';
+export {
+  iacEngineServiceRef,
+  readTemplateSources,
+  templateTreesFromConfig,
+  DEFAULT_TEMPLATE_SOURCE_REFRESH_SECONDS,
+} from './service/engineService';
+export type { IacEngineService } from './service/engineService';
+export { TemplateTrees } from './service/TemplateTrees';
+export type {
+  TemplateSource,
+  TemplateSourceStatus,
+  TreeReader,
+  TreesLogger,
+} from './service/TemplateTrees';

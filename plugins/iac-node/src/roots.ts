@@ -49,9 +49,20 @@ export function createEngine(
   roots: string[] = [],
   options: { shipped?: boolean } = {},
 ): IacEngine {
+  return IacEngine.fromRoots(portalTemplateRoots(roots, options));
+}
+
+/**
+ * The portal's local roots: the shipped trees first (unless `shipped` is
+ * false), then `roots` resolved against the working directory, each once.
+ */
+export function portalTemplateRoots(
+  roots: string[] = [],
+  options: { shipped?: boolean } = {},
+): string[] {
   const all = [
     ...(options.shipped === false ? [] : [shippedTemplateRoot()]),
     ...roots,
   ].map(r => path.resolve(r));
-  return IacEngine.fromRoots([...new Set(all)]);
+  return [...new Set(all)];
 }

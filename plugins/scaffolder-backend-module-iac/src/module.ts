@@ -3,8 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createEngine } from '@iacforge/plugin-iac-node';
+import { iacEngineServiceRef } from '@iacforge/plugin-iac-node';
 import { localGitServiceRef } from '@iacforge/plugin-iac-backend-module-git';
 import { catalogLookupFromServices } from './catalogNames';
 import { readPublishTarget } from './publishTarget';
@@ -36,6 +37,8 @@ export const scaffolderModuleIac = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        iacEngine: iacEngineServiceRef,
+        catalogService: catalogServiceRef,
         localGit: localGitServiceRef,
       },
       async init({
@@ -45,15 +48,15 @@ export const scaffolderModuleIac = createBackendModule({
         auth,
         permissions,
         permissionsRegistry,
+        iacEngine,
+        catalogService,
         localGit: git,
       }) {
         // iac.publish and its iac-repository resource (conditional on the
         // owner namespace); iac.generate is asked by the generate actions
         registerPublishPermission(permissionsRegistry);
-        const engine = createEngine(
-          config.getOptionalStringArray('iac.templateRoots'),
-          { shipped: config.getOptionalBoolean('iac.shippedTemplates') },
-        );
+        // the backend's one engine, shared with the IaC Forge plugin
+        const engine = iacEngine.engine;
         // generated entity names are checked against the catalog (with the
         // task initiator's credentials) before anything is published
         const catalog = catalogLookupFromServices({ discovery, auth });
@@ -79,7 +82,10 @@ export const scaffolderModuleIac = createBackendModule({
             helmByDefault:
               config.getOptionalBoolean('iac.validate.helm') ?? false,
           }),
-          createGithubGovernanceAction({ integrations }),
+          createGithubGovernanceAction({
+            integrations,
+            catalog: catalogService,
+          }),
           createUpgradeAction({
             engine,
             localGit: git.enabled

@@ -5,6 +5,7 @@
  */
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   Answer,
   Call,
@@ -13,6 +14,22 @@ import {
   startGithubStandIn,
 } from './githubStandIn';
 import { createGithubGovernanceAction } from '../actions/githubGovernance';
+
+/** The catalog's reviewers: a User named as GitHub's recorded user, a Group named as its recorded team. */
+export const REVIEWER_ENTITIES = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'octocat', namespace: 'default' },
+    spec: {},
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'justice-league', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+];
 
 export async function withStandIn(
   answers: Partial<Record<Route, Answer | Answer[]>>,
@@ -39,6 +56,7 @@ export async function withStandIn(
     await run({
       action: createGithubGovernanceAction({
         integrations,
+        catalog: catalogServiceMock({ entities: REVIEWER_ENTITIES }),
         branchRetryDelayMs: 1,
       }),
       calls: standIn.calls,
@@ -55,7 +73,7 @@ export const input = {
   requireCodeOwnerReviews: true,
   environment: {
     name: 'staging',
-    reviewers: ['user:octocat', 'team:github/justice-league'],
+    reviewers: ['user:octocat', 'group:default/justice-league'],
   },
   variables: { USERNAME: 'octocat', EMAIL: 'octocat@github.com' },
 };

@@ -15,7 +15,7 @@ export const examples: TemplateExample[] = [
             repoUrl: 'github.com?owner=acme&repo=payments',
             environment: {
               name: 'production',
-              reviewers: ['team:acme/platform'],
+              reviewers: ['group:default/platform'],
             },
             variables: {
               AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/payments-terraform',

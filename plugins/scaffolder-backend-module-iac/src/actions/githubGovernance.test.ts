@@ -123,8 +123,13 @@ describe('iac:github:governance', () => {
       expect(calls.map(c => `${c.method} ${c.path}`)).toEqual([
         `GET ${REPO}`,
         `PUT ${REPO}/branches/main/protection`,
+        // the reviewers, resolved before any environment write
         'GET /users/octocat',
-        'GET /orgs/github/teams/justice-league',
+        'GET /orgs/octocat/teams/justice-league',
+        // Backstage's github:environment:create
+        `GET ${REPO}`,
+        'GET /users/octocat',
+        'GET /orgs/octocat/teams/justice-league',
         `PUT ${REPO}/environments/staging`,
         `POST ${REPO}/actions/variables`,
         `POST ${REPO}/actions/variables`,
@@ -150,7 +155,7 @@ describe('iac:github:governance', () => {
         required_conversation_resolution: true,
       });
       // the recorded user and team both have id 1
-      expect(calls[4].body).toEqual({
+      expect(calls[7].body).toEqual({
         reviewers: [
           { type: 'User', id: 1 },
           { type: 'Team', id: 1 },
@@ -161,7 +166,7 @@ describe('iac:github:governance', () => {
           custom_branch_policies: false,
         },
       });
-      expect(calls.slice(5, 7).map(c => c.body)).toEqual([
+      expect(calls.slice(8, 10).map(c => c.body)).toEqual([
         { name: 'USERNAME', value: 'octocat' },
         { name: 'EMAIL', value: 'octocat@github.com' },
       ]);
@@ -181,7 +186,7 @@ describe('iac:github:governance', () => {
         },
         environment: {
           name: 'staging',
-          reviewers: ['user:octocat', 'team:github/justice-league'],
+          reviewers: ['user:default/octocat', 'group:default/justice-league'],
           preventSelfReview: true,
           protectedBranchesOnly: true,
           variables: [],
@@ -307,7 +312,9 @@ describe('iac:github:governance', () => {
             c.method === 'POST' &&
             c.path === `${REPO}/environments/staging/variables`,
         )?.body,
-      ).toEqual({ name: 'USERNAME', value: 'octocat' });
+      ).toEqual(
+        expect.objectContaining({ name: 'USERNAME', value: 'octocat' }),
+      );
       expect(ctx.output).toHaveBeenCalledWith(
         'receipt',
         expect.objectContaining({
@@ -388,11 +395,36 @@ describe('iac:github:governance', () => {
       { 'GET user': error(404, RECORDED.errors.not_found) },
       async ({ action, calls }) => {
         const ctx = createMockActionContext({ input });
-        await expect(action.handler(ctx as any)).rejects.toThrow(/^Not Found/);
+        await expect(action.handler(ctx as any)).rejects.toThrow(
+          'Invalid input environment.reviewers[0]: user:default/octocat is not a GitHub user (no login "octocat"); nothing was written to GitHub',
+        );
         expect(calls.some(c => c.path.includes('/environments/'))).toBe(false);
         expect(ctx.output).not.toHaveBeenCalled();
       },
     );
+  });
+
+  it('stops at a reviewer the catalog does not have, or that is no User or Group, before the environment is written', async () => {
+    await withStandIn(KEPT, async ({ action, calls }) => {
+      const reviewing = (reviewers: string[]) =>
+        action.handler(
+          createMockActionContext({
+            input: { ...input, environment: { name: 'staging', reviewers } },
+          }) as any,
+        );
+      await expect(
+        reviewing(['user:octocat', 'group:default/avengers']),
+      ).rejects.toThrow(
+        'Invalid input environment.reviewers[1]: group:default/avengers is not in the catalog (nothing was written to GitHub)',
+      );
+      await expect(reviewing(['component:default/octocat'])).rejects.toThrow(
+        'Invalid input environment.reviewers[0]: "component:default/octocat" is a component; use a catalog entity ref of a User (its name is the GitHub login) or a Group (its name is a team slug of the repository owner), e.g. "user:default/octocat" or "group:default/platform"',
+      );
+      await expect(reviewing(['octocat'])).rejects.toThrow(
+        'Invalid input environment.reviewers[0]: "octocat" is not a catalog entity ref',
+      );
+      expect(calls.some(c => c.path.includes('/environments/'))).toBe(false);
+    });
   });
 
   it('stops at a 422 on the environment', async () => {

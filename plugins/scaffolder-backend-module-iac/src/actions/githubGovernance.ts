@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Octokit } from '@octokit/rest';
+import { createGithubEnvironmentAction } from '@backstage/plugin-scaffolder-backend-module-github';
 import { githubClient } from '../githubClient';
 import { parseRepoUrl } from './publishLocal';
 import { examples } from './githubGovernance.examples';
@@ -17,43 +19,12 @@ import {
   readReceipt,
 } from './governanceReceipt';
 import { resolveProtection } from './governanceSettings';
+import { MAX_REVIEWERS, resolveReviewers } from './governanceReviewers';
+import { runAction } from './runAction';
 
 export type { GovernanceReceipt } from './governanceReceipt';
 
-type Reviewer = { type: 'User' | 'Team'; id: number; name: string };
-
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Resolves "user:<login>" / "team:<org>/<slug>" to GitHub ids. */
-async function resolveReviewers(
-  octokit: Octokit,
-  refs: string[],
-): Promise<Reviewer[]> {
-  return Promise.all(
-    refs.map(async (ref): Promise<Reviewer> => {
-      const [type, name] = ref.split(':', 2);
-      if (type === 'user' && name) {
-        const { data } = await octokit.request('GET /users/{username}', {
-          username: name,
-        });
-        return { type: 'User', id: data.id, name: `user:${name}` };
-      }
-      const [org, slug] = (name ?? '').split('/');
-      if (type === 'team' && org && slug) {
-        const { data } = await octokit.request(
-          'GET /orgs/{org}/teams/{team_slug}',
-          { org, team_slug: slug },
-        );
-        return { type: 'Team', id: data.id, name: `team:${org}/${slug}` };
-      }
-      throw new InputError(
-        `Invalid reviewer ${JSON.stringify(
-          ref,
-        )}: use "user:<login>" or "team:<org>/<slug>"`,
-      );
-    }),
-  );
-}
 
 /** Creates a variable, or updates it when it exists (409). */
 async function setVariable(
@@ -88,20 +59,28 @@ function checkVariableNames(where: string, variables: Record<string, string>) {
  * publish:github: branch protection on the default branch as the generated
  * `.github/governance.json` in the workspace defines it (required reviews,
  * code owner review when CODEOWNERS names someone, the required status
- * checks the repository's workflows report, no force pushes or deletions), a protected environment with required
- * reviewers for apply (self-review prevented), environment and repository
- * variables for the OIDC identities. It decides on the owner's plan before
- * any write (governancePlan.ts), then reads every setting back and outputs a
- * governance receipt (governanceReceipt.ts).
+ * checks the repository's workflows report, no force pushes or deletions),
+ * a protected environment for apply written by Backstage's
+ * `github:environment:create` (required reviewers from the catalog,
+ * self-review prevented, protected branches only, the apply identity's
+ * variables), and repository variables for the OIDC identities. It decides
+ * on the owner's plan before any write (governancePlan.ts), then reads every
+ * setting back and outputs a governance receipt (governanceReceipt.ts).
  *
  * @public
  */
 export function createGithubGovernanceAction(options: {
   integrations: ScmIntegrationRegistry;
+  /** The catalog, where environment reviewers (Users, Groups) are looked up. */
+  catalog: CatalogService;
   /** First wait before retrying "Branch not found" (default 1000 ms). */
   branchRetryDelayMs?: number;
 }) {
-  const { integrations } = options;
+  const { integrations, catalog } = options;
+  const environmentAction = createGithubEnvironmentAction({
+    integrations,
+    catalog,
+  });
   return createTemplateAction({
     id: 'iac:github:governance',
     description:
@@ -150,10 +129,10 @@ export function createGithubGovernanceAction(options: {
               name: z.string().describe('Environment name (e.g. production).'),
               reviewers: z
                 .array(z.string())
-                .max(6)
+                .max(MAX_REVIEWERS)
                 .optional()
                 .describe(
-                  'Required reviewers (at most 6, GitHub\'s limit): "user:<login>" or "team:<org>/<slug>". Self-review is prevented.',
+                  "Required reviewers (at most 6, GitHub's limit), as github:environment:create takes them: catalog entity refs of Users (name = GitHub login) and Groups (name = team slug of the repository owner). Self-review is prevented.",
                 ),
               variables: z
                 .record(z.string(), z.string())
@@ -254,40 +233,37 @@ export function createGithubGovernanceAction(options: {
       if (env) {
         const reviewers = skip('environment reviewers')
           ? []
-          : await resolveReviewers(octokit, env.reviewers ?? []);
+          : await resolveReviewers({
+              refs: env.reviewers ?? [],
+              catalog,
+              credentials: await ctx.getInitiatorCredentials(),
+              octokit,
+              owner,
+            });
         request.environment = {
           name: env.name,
-          reviewers,
+          reviewers: reviewers.map(r => ({ name: r.ref, id: r.id })),
           variables: env.variables ?? {},
         };
+        // Backstage's github:environment:create writes the environment,
+        // its reviewers and its variables
         try {
-          await octokit.request(
-            'PUT /repos/{owner}/{repo}/environments/{environment_name}',
-            {
-              owner,
-              repo,
-              environment_name: env.name,
-              ...(reviewers.length && {
-                reviewers: reviewers.map(r => ({ type: r.type, id: r.id })),
-                prevent_self_review: true,
-              }),
-              deployment_branch_policy: {
-                protected_branches: true,
-                custom_branch_policies: false,
-              },
+          await runAction(environmentAction, ctx, {
+            repoUrl: ctx.input.repoUrl,
+            name: env.name,
+            token: ctx.input.token,
+            deploymentBranchPolicy: {
+              protected_branches: true,
+              custom_branch_policies: false,
             },
-          );
+            ...(reviewers.length && {
+              reviewers: reviewers.map(r => r.ref),
+              preventSelfReview: true,
+            }),
+            ...(env.variables && { environmentVariables: env.variables }),
+          });
         } catch (error) {
           throw planError(error, 'environment reviewers');
-        }
-        for (const [name, value] of Object.entries(env.variables ?? {})) {
-          await setVariable(
-            octokit,
-            '/repos/{owner}/{repo}/environments/{environment_name}/variables',
-            { owner, repo, environment_name: env.name },
-            name,
-            value,
-          );
         }
       }
       for (const [name, value] of Object.entries(variables)) {

@@ -46,7 +46,7 @@ export type GovernanceRequest = {
   protection?: BranchProtectionBody;
   environment?: {
     name: string;
-    /** Resolved reviewers (`user:<login>` / `team:<org>/<slug>` and ids). */
+    /** Resolved reviewers (catalog entity refs and GitHub ids). */
     reviewers: { name: string; id: number }[];
     variables: Record<string, string>;
   };

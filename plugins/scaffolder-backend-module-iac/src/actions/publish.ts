@@ -5,11 +5,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { Config } from '@backstage/config';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
-import {
-  ActionContext,
-  createTemplateAction,
-  TemplateAction,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createPublishGithubAction } from '@backstage/plugin-scaffolder-backend-module-github';
 import { ANSWERS_PATH, PRISTINE_BRANCH } from '@iacforge/plugin-iac-common';
 import { githubClient } from '../githubClient';
@@ -17,6 +13,7 @@ import { authorizePublish } from '../permissions';
 import { GITHUB_OWNER, PublishTarget } from '../publishTarget';
 import { createPublishLocalAction } from './publishLocal';
 import { examples } from './publish.examples';
+import { runAction } from './runAction';
 
 /** The note a Template shows when the target has no governance settings. */
 export const LOCAL_GOVERNANCE_NOTE =
@@ -28,23 +25,6 @@ const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 /** `<host>?owner=<owner>&repo=<repo>` (RepoUrlPicker's format), encoded. */
 function repoUrlOf(host: string, owner: string, repo: string): string {
   return `${host}?${new URLSearchParams({ owner, repo })}`;
-}
-
-/** Runs another action's handler with our context, collecting its outputs. */
-async function runAction(
-  action: TemplateAction<any, any, any>,
-  ctx: ActionContext<any, any, any>,
-  input: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const outputs: Record<string, unknown> = {};
-  await action.handler({
-    ...ctx,
-    input,
-    output: (name: string, value: unknown) => {
-      outputs[name] = value;
-    },
-  } as ActionContext<any, any, any>);
-  return outputs;
 }
 
 /**
