@@ -106,6 +106,19 @@ describe('escaping filters', () => {
     );
   });
 
+  it('md leaves plain text as it is and escapes each special character alone', () => {
+    expect(md('payments-api 0.1.0 us-east-1')).toBe(
+      'payments-api 0.1.0 us-east-1',
+    );
+    expect(md(42)).toBe('42');
+    for (const c of '\\`*_{}[]()#+!|<>~') {
+      expect(md(`a${c}b`)).toBe(`a\\${c}b`);
+    }
+    expect(md('a\r\nb')).toBe('a b');
+    expect(md('${{ secrets.X }}')).toBe('$\\{\\{ secrets.X \\}\\}');
+    expect(md('cost $5')).toBe('cost $5');
+  });
+
   it('num, bool and ident accept only their type', () => {
     expect(num(3)).toBe('3');
     expect(() => num('3')).toThrow(/finite number/);

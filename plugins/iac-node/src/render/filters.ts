@@ -168,9 +168,16 @@ function stringWith(value: unknown, needle: string): string | undefined {
   return undefined;
 }
 
+/** What md() changes: line breaks, Markdown and HTML syntax, "${{". */
+const MD_SPECIAL = /[\r\n\\`*_{}[\]()#+!|<>~$]/;
+
 /** Text inside Markdown: one line, Markdown and HTML syntax escaped. */
 export function md(value: unknown): string {
   const s = scalarToString('md', value);
+  // most values (names, versions) hold nothing to escape: one scan, no copies
+  if (!MD_SPECIAL.test(s)) {
+    return s;
+  }
   return s
     .replace(/[\r\n]+/g, ' ')
     .replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1')
