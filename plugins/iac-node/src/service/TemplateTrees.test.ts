@@ -29,7 +29,7 @@ class TreesHost {
   private server?: http.Server;
   baseUrl = '';
 
-  constructor(private readonly tmp: string, name: string) {
+  constructor(tmp: string, name: string) {
     this.repo = path.join(tmp, name);
     fs.mkdirSync(this.repo, { recursive: true });
     git(this.repo, 'init', '-q', '-b', 'main');
