@@ -1,10 +1,10 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonValue } from '@backstage/config';
 import {
   DEFAULT_TEMPLATE_SOURCE_REFRESH_SECONDS,
   readTemplateSources,
 } from './engineService';
 
-const sources = (templateSources: unknown) =>
+const sources = (templateSources: JsonValue) =>
   readTemplateSources(new ConfigReader({ iac: { templateSources } }));
 
 describe('iac.templateSources', () => {
