@@ -1,7 +1,9 @@
 /*
  * A URL reader for the local repositories, so the catalog (and the
  * scaffolder) can read `${baseUrl}/api/iac/git/<owner>/<repo>/blob/<ref>/<path>`
- * straight from disk, without going through HTTP and its auth.
+ * straight from disk, without going through HTTP and its auth; and folders
+ * (`.../tree/<ref>/<path>`, e.g. template trees for iac.templateSources)
+ * with `git archive`.
  */
 import {
   createServiceFactory,
@@ -10,7 +12,11 @@ import {
   UrlReaderServiceReadUrlResponse,
   UrlReaderServiceSearchResponse,
 } from '@backstage/backend-plugin-api';
-import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
+import {
+  ReadTreeResponseFactory,
+  urlReaderFactoriesServiceRef,
+} from '@backstage/backend-defaults/urlReader';
+import { Readable } from 'node:stream';
 import { NotFoundError, NotModifiedError } from '@backstage/errors';
 import { LocalGitRepositories } from '@iacforge/plugin-iac-git-node';
 import { localGitServiceRef } from './service';
@@ -43,6 +49,7 @@ export class LocalGitUrlReader implements UrlReaderService {
   constructor(
     private readonly repos: LocalGitRepositories,
     private readonly prefix: string,
+    private readonly treeResponseFactory?: ReadTreeResponseFactory,
   ) {}
 
   private parse(url: string): LocalGitUrl {
@@ -71,10 +78,40 @@ export class LocalGitUrlReader implements UrlReaderService {
     return { buffer: async () => content, etag };
   }
 
-  async readTree(url: string): Promise<UrlReaderServiceReadTreeResponse> {
-    throw new NotFoundError(
-      `Reading trees is not supported by the local git host (${url})`,
-    );
+  async readTree(
+    url: string,
+    options?: { etag?: string; filter?(path: string): boolean },
+  ): Promise<UrlReaderServiceReadTreeResponse> {
+    const m = url.startsWith(`${this.prefix}/`)
+      ? /^([^/]+)\/([^/]+)\/tree\/([^/]+)(?:\/(.*))?$/.exec(
+          url.slice(this.prefix.length + 1).split(/[?#]/)[0],
+        )
+      : null;
+    if (!m || !this.treeResponseFactory) {
+      throw new NotFoundError(
+        `${url} is not a folder URL of the local git host (${this.prefix}/<owner>/<repo>/tree/<ref>/<path>)`,
+      );
+    }
+    const [, owner, repo, ref] = m;
+    const folder = decodeURIComponent(m[4] ?? '');
+    const commit = await this.repos.resolveRef(owner, repo, ref).catch(() => {
+      throw new NotFoundError(`No ref ${ref} in ${owner}/${repo}`);
+    });
+    if (options?.etag && options.etag === commit) {
+      throw new NotModifiedError();
+    }
+    const tar = await this.repos.archive(owner, repo, commit, folder);
+    if (!tar) {
+      throw new NotFoundError(
+        `No folder ${folder} at ${ref} in ${owner}/${repo}`,
+      );
+    }
+    return this.treeResponseFactory.fromTarArchive({
+      stream: Readable.from([tar]),
+      etag: commit,
+      filter: options?.filter,
+      stripFirstDirectory: false,
+    });
   }
 
   async search(
@@ -110,13 +147,14 @@ export const localGitUrlReaderFactory = createServiceFactory({
   service: urlReaderFactoriesServiceRef,
   deps: { localGit: localGitServiceRef },
   async factory({ localGit }) {
-    return () => {
+    return ({ treeResponseFactory }) => {
       if (!localGit.enabled) {
         return [];
       }
       const reader = new LocalGitUrlReader(
         localGit.repositories,
         localGit.baseUrl,
+        treeResponseFactory,
       );
       return [
         {

@@ -248,6 +248,37 @@ export class LocalGitRepositories {
     }
   }
 
+  /**
+   * A folder of a commit as a tar archive, its entries relative to the
+   * folder (`''`: the whole tree); undefined when the folder does not exist.
+   */
+  async archive(
+    owner: string,
+    repo: string,
+    commit: string,
+    folder: string,
+  ): Promise<Buffer | undefined> {
+    const bare = this.repoDir(owner, repo);
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) {
+      throw new RepositoryError(
+        `Invalid commit ${JSON.stringify(commit)}`,
+        'invalid',
+      );
+    }
+    const clean = path.posix.normalize(`/${folder}`).replace(/^\/+|\/+$/g, '');
+    try {
+      return await git([
+        '--git-dir',
+        bare,
+        'archive',
+        '--format=tar',
+        clean ? `${commit}:${clean}` : commit,
+      ]);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The commit a ref points at. */
   async resolveRef(owner: string, repo: string, ref: string): Promise<string> {
     const bare = this.repoDir(owner, repo);
