@@ -77,8 +77,10 @@ function overrideConfig(shared: Shared, port: number): string {
           `    workers: ${Number(process.env.IACFORGE_PREVIEW_WORKERS)}`,
         ]
       : []),
+    // the catalog keeps app-config.production.yaml's processing interval
+    // (Backstage's default): registered repositories are processed as
+    // often as in a real portal while the preview load runs
     'catalog:',
-    '  processingInterval: { seconds: 5 }',
     '  locations:',
     '    - type: file',
     `      target: ${JSON.stringify(
